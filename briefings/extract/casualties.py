@@ -1,0 +1,145 @@
+"""Named casualties: people named as killed, injured or missing.
+
+A mention is a name with an age (``Ana Ruiz, 34`` / ``aged 34`` / ``(34)`` /
+``34-year-old Ana Ruiz``) or a name in a naming phrase (``identified as``,
+``named as``) or a name followed directly by a status (``Tom Brandt died``).
+Its status is the nearest status word bound to it: after it in its clause,
+before it in its sentence, or, for a naming sentence ("They were named as
+..."), in the sentences just before. Speakers and suspects are not casualties.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..model import Casualty, digest
+from .lexicon import NAMING_RE, SPEECH, STATUS_RE, SUSPECT_RE
+from .names import TOKEN, People, looks_like_person, split_role_name
+
+NAME = rf"(?P<name>{TOKEN}(?:\s+(?:(?:de|da|van|von|der|bin|al|el|la|le|du|dos|ibn|di)\s+)?{TOKEN}){{0,4}})"
+AGE_AFTER = re.compile(rf"{NAME}(?:,\s+(?:aged\s+)?|\s+\(|\s+aged\s+)(?P<age>\d{{1,3}})(?=\)?[\s,.;:]|$)")
+AGE_BEFORE = re.compile(rf"\b(?P<age>\d{{1,3}})-year-old\s+(?:[a-z]+\s+){{0,3}}?(?:,\s*)?{NAME}")
+NAMED_AS = re.compile(rf"\b(?:named(?: locally)?|identified|confirmed) as\s+{NAME}")
+STATUS_AFTER = re.compile(rf"{NAME}\s+(?:was|were|has been|had been|is|remains|remained)?\s*(?:among those\s+)?"
+                          rf"(?=killed|died|drowned|shot dead|found dead|injured|wounded|missing|hurt|"
+                          rf"fatally|seriously|critically|in (?:a )?critical condition)")
+KIN = re.compile(r"\b(?:his|her|their)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|child|"
+                 r"children|partner|grandson|granddaughter|grandmother|grandfather|niece|nephew|cousin|"
+                 r"fianc[ée]e?|stepson|stepdaughter|uncle|aunt)s?,?\s+$")
+GROUP_AFFILIATION = re.compile(r"(?:all|both|the|they|each|all of them)\b[^.]{0,40}?\b(?:were|was|had been|are)\s+"
+                               r"(?:all\s+)?(?:part of|members of|serving (?:with|in)|assigned to|employed by|"
+                               r"with|from|soldiers (?:in|with)|workers (?:at|for)|staff (?:at|of))\s+"
+                               r"(?:an?\s+|the\s+)?(?P<aff>[^.;]+)", re.I)
+APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?P<aff>[^,;.]{3,80}?)(?=,|\.|;|\s+(?:who|and|was|were|died|is)\b)")
+SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b")
+
+
+def find_casualties(text: str, sents: list[tuple[int, int]], people: People) -> list[Casualty]:
+    """Casualties in order of first mention, one per person."""
+    starts = [s for s, _ in sents]
+    found: dict[str, Casualty] = {}
+    for start, end, name, age in _mentions(text):
+        tokens = name.split()
+        _, tokens = split_role_name(tokens)
+        if not tokens or not looks_like_person(tokens):
+            continue
+        si = max(bisect_right(starts, start) - 1, 0)
+        if len(tokens) == 1:
+            owner = _kin_owner(text, start, sents[si][0], found)
+            if owner is None:
+                continue
+            tokens = [tokens[0], owner]
+        status = _status(text, start, end, sents, si)
+        if status is None:
+            continue
+        full = " ".join(tokens)
+        if full in found:
+            if found[full].age is None and age is not None:
+                found[full].age = age
+            continue
+        person = people.find(full)
+        if person is not None and status == "killed":
+            person.killed = True
+        found[full] = Casualty(name=full, status=status, span=(start, end), age=age,
+                               affiliation=_affiliation(text, end, sents, si),
+                               id="c-" + digest("casualty", full.lower(), size=8))
+    out = sorted(found.values(), key=lambda c: c.span[0])
+    _group_affiliations(text, sents, out)
+    return out
+
+
+def _mentions(text: str):
+    """(start, end, name, age) for every candidate mention, in text order."""
+    seen: set[int] = set()
+    for pattern in (AGE_AFTER, AGE_BEFORE, NAMED_AS, STATUS_AFTER):
+        for m in pattern.finditer(text):
+            age = int(m.group("age")) if "age" in m.groupdict() and m.group("age") else None
+            if age is not None and not 0 < age < 116:
+                continue
+            start = m.start("name")
+            if start in seen:
+                continue
+            seen.add(start)
+            yield start, m.end(), m.group("name"), age
+        if pattern is NAMED_AS:  # "named as A, B and C" without ages
+            for m in pattern.finditer(text):
+                tail = text[m.end("name"):m.end("name") + 200]
+                for n in re.finditer(rf"(?:,\s+|\s+and\s+){NAME}", tail):
+                    if n.start() > 0 and not re.fullmatch(r"(?:,?\s*(?:\d{1,3}|and|aged \d+|\(\d+\))\s*,?\s*)*",
+                                                           tail[:n.start()].split(",")[-1] or ""):
+                        break
+                    s = m.end("name") + n.start("name")
+                    if s not in seen:
+                        seen.add(s)
+                        yield s, s + len(n.group("name")), n.group("name"), None
+
+
+def _status(text: str, start: int, end: int, sents, si: int) -> str | None:
+    s_start, s_end = sents[si]
+    clause_end = s_end
+    after = text[end:clause_end]
+    sus = SUSPECT_RE.search(after)
+    speech = SPEECH_RE.search(after)
+    m = STATUS_RE.search(after)
+    if m and not (sus and sus.start() < m.start()) and not (speech and speech.start() < m.start()):
+        return m.lastgroup
+    before = text[s_start:start]
+    if SUSPECT_RE.search(before[-60:]):
+        return None
+    found = list(STATUS_RE.finditer(before))
+    if found and not (speech and speech.start() < 30 and not m):
+        return found[-1].lastgroup
+    if NAMING_RE.search(text[s_start:s_end]):
+        for back in range(si - 1, max(si - 3, -1), -1):
+            prev = list(STATUS_RE.finditer(text, *sents[back]))
+            if prev:
+                return prev[-1].lastgroup
+        return "named victim" if re.search(r"\bvictims?\b", text[s_start:s_end], re.I) else None
+    return None
+
+
+def _kin_owner(text: str, start: int, floor: int, found: dict[str, Casualty]) -> str | None:
+    """The surname a given name inherits from "his wife, Mia": the person the "his" is."""
+    if not KIN.search(text[max(floor, start - 40):start]):
+        return None
+    owners = [c for c in found.values() if c.span[0] < start and len(c.name.split()) > 1]
+    return owners[-1].name.split()[-1] if owners else None
+
+
+def _affiliation(text: str, end: int, sents, si: int) -> str | None:
+    m = APPOSITION.match(text, end, sents[si][1])
+    return m.group("aff").strip() if m else None
+
+
+def _group_affiliations(text: str, sents, found: list[Casualty]) -> None:
+    """Apply "All three were part of an army reserve unit ..." to the people just named."""
+    for i, (s, e) in enumerate(sents):
+        m = GROUP_AFFILIATION.match(text, s, e)
+        if not m:
+            continue
+        aff = m.group("aff").strip().rstrip(".")
+        prev_start = sents[max(i - 1, 0)][0]
+        for c in found:
+            if prev_start <= c.span[0] < s and not c.affiliation:
+                c.affiliation = aff

@@ -1,0 +1,105 @@
+"""Word lists for the language of news: titles, speech verbs, casualty words, numbers.
+
+Kept as data in one place so that a rule change is a list change.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen col lt sgt capt cpl pvt pte maj adm gov sen rep st jr sr rev hon fr no nos vs etc
+inc corp ltd co dept est approx jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu
+thur thurs fri sat sun ft mt ave blvd rd e.g i.e a.m p.m u.s u.k u.n d.c cf al brig cmdr insp supt det
+""".split())
+
+# Honorifics are dropped from names and are not a role.
+HONORIFICS = frozenset("mr mrs ms miss mx sir dame madam mme m".split())
+
+# Words that make a capitalised run a role, not a name ("US Defence Secretary").
+TITLE_WORDS = frozenset("""
+president vice prime minister ministers secretary deputy assistant under general attorney chancellor
+senator sen representative rep congressman congresswoman governor gov mayor councillor councilor
+chief commissioner superintendent supt inspector insp detective det sergeant sgt officer constable
+sheriff marshal judge justice coroner dr doctor professor prof sir dame lord lady king queen prince
+princess pope father rev reverend bishop archbishop imam rabbi gen lieutenant lt colonel col major
+maj captain capt commander cmdr admiral adm brigadier brig corporal cpl private pte pvt spokesman
+spokeswoman spokesperson director chairman chairwoman chair executive ceo ambassador envoy speaker
+leader head premier adviser advisor counsel prosecutor staff first fire police defence defense
+foreign interior health home finance justice transport energy education environment state affairs
+union national security regional provincial county city federal district chief-executive
+secretary-general commissioner-general us uk un eu mp mep mla sen. rescue emergency army military
+navy coastguard trade economy opposition shadow labour labor treasury
+""".split())
+
+SPEECH_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "asked", "explained",
+                "warned", "insisted", "stated", "wrote", "declared", "announced", "noted",
+                "continued", "recalled", "urged", "claimed", "argued", "replied", "responded",
+                "confirmed", "acknowledged", "admitted", "posted", "remarked", "cautioned",
+                "stressed", "emphasised", "emphasized", "vowed", "pledged", "promised", "conceded",
+                "testified", "concluded", "observed", "shouted", "whispered", "tweeted", "wrote",
+                "described", "called", "branded", "pleaded", "sobbed", "went on")
+SPEECH = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
+SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b")
+
+PRONOUNS = frozenset("he she they we i it".split())
+
+# Tokens that make a capitalised run a place or organisation, not a person.
+NON_PERSON = frozenset("""
+hospital street road avenue bridge harbour harbor port city county council ministry department army
+forces force police service services agency news house party group union university school college
+airport station base fort camp river lake sea gulf mountain mountains valley church mosque temple
+centre center court company corp corporation inc ltd bank fund authority office committee commission
+guard guards brigade regiment battalion division unit coastguard navy air district province region
+state states republic kingdom federation government parliament senate congress assembly times post
+press association network channel radio television tv media online daily herald tribune journal
+institute foundation trust society club league association programme program project operation
+square park island islands bay coast border strait canal highway route motorway tower towers hall
+building plaza mall market stadium arena prison jail clinic ward museum library north south east
+west northern southern eastern western central international global world national royal
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december the a an this that these those it its in on at for
+but and or if when while after before during since as by with from of to all both several many
+some any every each other another such no not
+""".split())
+
+MONTHS = ("january february march april may june july august september october november december "
+          "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+
+KILLED = (r"killed|died|dies|dead|deaths?|fatally|drowned|perished|succumbed|shot dead|stabbed to death|"
+          r"bodies|body|lost (?:their|his|her) li(?:fe|ves)|funerals?|mourned|victims? of|slain|murdered")
+INJURED = (r"injured|injuries|wounded|hurt|hospitali[sz]ed|in (?:a )?(?:critical|serious|stable) condition|"
+           r"treated for|burns|survivors?|wounds")
+MISSING = r"missing|unaccounted for|trapped|feared dead|not been found|still being sought"
+STATUS_RE = re.compile(rf"\b(?:(?P<killed>{KILLED})|(?P<injured>{INJURED})|(?P<missing>{MISSING}))\b", re.I)
+SUSPECT_RE = re.compile(r"\b(?:arrested|charged|detained|suspects?|accused|gunman|shooter|attacker|"
+                        r"perpetrator|in custody|convicted|sentenced|remanded|alleged)\b", re.I)
+NAMING_RE = re.compile(r"\b(?:named(?: locally)?(?: as)?|identified(?: as)?|victims?|the dead|those (?:killed|who died)|"
+                       r"they were|they are|among them|include[ds]?|including)\b", re.I)
+
+UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+         "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+         "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000,
+          "k": 1_000, "tn": 1_000_000_000_000}
+# Vague quantities, valued at their lower bound as the gold rules say.
+VAGUE = {"a dozen": 12, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000,
+         "tens of thousands": 20_000, "hundreds of thousands": 200_000, "millions": 2_000_000,
+         "a hundred": 100, "a thousand": 1_000, "a million": 1_000_000, "half a million": 500_000,
+         "a couple of": 2, "a handful of": 5}
+QUALIFIERS = ("more than", "over", "at least", "nearly", "almost", "up to", "some", "about", "around",
+              "approximately", "roughly", "an estimated", "as many as", "fewer than", "less than",
+              "just over", "just under", "well over", "close to", "upwards of", "in excess of",
+              "an additional", "another", "a further", "at most", "only", "just")
+
+# Verbs that say what happened to what a figure counts.
+EVENT_VERBS = frozenset("""
+killed injured wounded died dead missing arrested detained displaced evacuated rescued hurt trapped
+destroyed damaged burned burnt launched fired seized affected stranded hospitalised hospitalized
+treated charged released deployed lost cut raised pledged approved freed captured kidnapped abducted
+shot stabbed drowned buried recovered found fled sheltering homeless confirmed reported flooded
+""".split())

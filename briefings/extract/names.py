@@ -1,0 +1,137 @@
+"""People in an article: names split from their titles, and who "he" or "Mr Biden" is.
+
+A capitalised run such as "US Defence Secretary Lloyd Austin" is split into a
+role ("US Defence Secretary") and a name ("Lloyd Austin"). The registry keeps
+every person confirmed by a title, an honorific, an age or a speech verb, in
+document order, so later short forms resolve to the name first introduced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import HONORIFICS, NON_PERSON, SPEECH, TITLE_WORDS
+
+PARTICLES = frozenset("de da van von der den bin al el la le du dos ibn di ter".split())
+TOKEN = r"[A-Z][\w\u2019'\-]*\.?"
+RUN = re.compile(rf"{TOKEN}(?:\s+(?:(?:{'|'.join(PARTICLES)}|of|for|and)\s+)?{TOKEN})*")
+POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+
+
+def _key(token: str) -> str:
+    return token.lower().rstrip(".")
+
+
+def split_role_name(tokens: list[str]) -> tuple[str | None, list[str]]:
+    """Split trailing name tokens from the title words before them."""
+    name: list[str] = []
+    i = len(tokens)
+    while i > 0:
+        t = tokens[i - 1]
+        k = _key(t)
+        if k in TITLE_WORDS or k in HONORIFICS or not (t[:1].isupper() or k in PARTICLES):
+            break
+        name.insert(0, t)
+        i -= 1
+    while name and _key(name[0]) in PARTICLES:
+        name.pop(0)
+        i += 1
+    role_tokens = [t for t in tokens[:i] if _key(t) not in HONORIFICS]
+    while role_tokens and _key(role_tokens[-1]) in {"of", "for", "and"}:
+        role_tokens.pop()
+    return (" ".join(role_tokens) or None), name
+
+
+def looks_like_person(name: list[str]) -> bool:
+    """1-4 capitalised tokens with no place/organisation word and no acronym."""
+    if not 1 <= len(name) <= 4:
+        return False
+    for t in name:
+        k = _key(t)
+        if k in NON_PERSON or k in TITLE_WORDS or (len(t) > 1 and t.isupper() and not t.endswith(".")):
+            return False
+        if not (t[:1].isupper() or k in PARTICLES) or any(ch.isdigit() for ch in t):
+            return False
+    return True
+
+
+def had_title(tokens: list[str]) -> bool:
+    return any(_key(t) in TITLE_WORDS or _key(t) in HONORIFICS for t in tokens)
+
+
+@dataclass
+class Person:
+    """A person as first introduced, and where they are mentioned."""
+
+    name: str
+    role: str | None = None
+    mentions: list[int] = field(default_factory=list)
+    killed: bool = False
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].lower()
+
+
+class People:
+    """The people of one article, in order of introduction."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.persons: list[Person] = []
+        self._scan()
+
+    def _scan(self) -> None:
+        for m in RUN.finditer(self.text):
+            tokens = m.group().split()
+            if POSSESSIVE.search(tokens[-1]) and len(tokens[-1]) > 2:
+                tokens[-1] = POSSESSIVE.sub("", tokens[-1])
+            role, name = split_role_name(tokens)
+            if not name or not looks_like_person(name):
+                continue
+            pos = m.start() + m.group().rfind(name[0])
+            after = self.text[m.end():m.end() + 40]
+            confirmed = had_title(tokens) or re.match(rf",? (?:\d{{1,3}}\b|aged \d|\(\d)|,? (?:{SPEECH})\b", after)
+            known = self.find(" ".join(name), pos)
+            if known:
+                known.mentions.append(pos)
+                known.role = known.role or role
+            elif confirmed and len(name) >= 2:
+                self.persons.append(Person(" ".join(name), role, [pos]))
+
+    def find(self, name: str, before: int | None = None) -> Person | None:
+        """The person this (full or short) name refers to, introduced before ``before``."""
+        key = name.lower()
+        last = key.split()[-1] if key else ""
+        for p in self.persons:
+            if before is not None and p.mentions and p.mentions[0] > before:
+                continue
+            if p.name.lower() == key or p.surname == last and (len(key.split()) == 1 or
+                                                              key.split()[0] == p.name.lower().split()[0]):
+                return p
+        return None
+
+    def add(self, name: str, role: str | None, pos: int) -> Person:
+        """Register (or find) a person introduced at ``pos``."""
+        p = self.find(name)
+        if p is None:
+            p = Person(name, role, [pos])
+            self.persons.append(p)
+            self.persons.sort(key=lambda x: x.mentions[0])
+        else:
+            p.role = p.role or role
+            if pos not in p.mentions:
+                p.mentions.append(pos)
+        return p
+
+    def last_before(self, pos: int, *, living: bool = True) -> Person | None:
+        """The person mentioned most recently before ``pos`` (who "he" or "she" is)."""
+        best, best_pos = None, -1
+        for p in self.persons:
+            if living and p.killed:
+                continue
+            seen = max((m for m in p.mentions if m < pos), default=-1)
+            if seen > best_pos:
+                best, best_pos = p, seen
+        return best
