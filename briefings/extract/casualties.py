@@ -21,7 +21,7 @@ NAME = rf"(?P<name>{TOKEN}(?:\s+(?:(?:de|da|van|von|der|bin|al|el|la|le|du|dos|i
 AGE_AFTER = re.compile(rf"{NAME}(?:,\s+(?:aged\s+)?|\s+\(|\s+aged\s+)(?P<age>\d{{1,3}})(?=\)?[\s,.;:]|$)")
 AGE_BEFORE = re.compile(rf"\b(?P<age>\d{{1,3}})-year-old\s+(?:[a-z]+\s+){{0,3}}?(?:,\s*)?{NAME}")
 NAMED_AS = re.compile(rf"\b(?:named(?: locally)?|identified|confirmed) as\s+{NAME}")
-STATUS_AFTER = re.compile(rf"{NAME}\s+(?:was|were|has been|had been|is|remains|remained)?\s*(?:among those\s+)?"
+STATUS_AFTER = re.compile(rf"{NAME}(?:,\s+(?:a|an|the)\s[^,.]{{1,60}}?(?:,\s+|\s+who\s+)|\s+who\s+)?\s*(?:was|were|has been|had been|is|remains|remained)?\s*(?:among those\s+)?"
                           rf"(?=killed|died|drowned|shot dead|found dead|injured|wounded|missing|hurt|"
                           rf"fatally|seriously|critically|in (?:a )?critical condition)")
 KIN = re.compile(r"\b(?:his|her|their)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|child|"
@@ -32,6 +32,7 @@ GROUP_AFFILIATION = re.compile(r"(?:all|both|the|they|each|all of them)\b[^.]{0,
                                r"with|from|soldiers (?:in|with)|workers (?:at|for)|staff (?:at|of))\s+"
                                r"(?:an?\s+|the\s+)?(?P<aff>[^.;]+)", re.I)
 APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?P<aff>[^,;.]{3,80}?)(?=,|\.|;|\s+(?:who|and|was|were|died|is)\b)")
+FOLLOW_UP = re.compile(r"(?:both|all|they|he|she|the (?:two|three|four|five|men|women|pair|victims?))\b", re.I)
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b")
 
 
@@ -103,20 +104,28 @@ def _status(text: str, start: int, end: int, sents, si: int) -> str | None:
     speech = SPEECH_RE.search(after)
     m = STATUS_RE.search(after)
     if m and not (sus and sus.start() < m.start()) and not (speech and speech.start() < m.start()):
-        return m.lastgroup
+        return _st(m)
     before = text[s_start:start]
     if SUSPECT_RE.search(before[-60:]):
         return None
     found = list(STATUS_RE.finditer(before))
     if found and not (speech and speech.start() < 30 and not m):
-        return found[-1].lastgroup
+        return _st(found[-1])
+    if si + 1 < len(sents) and FOLLOW_UP.match(text, sents[si + 1][0]):
+        nxt = STATUS_RE.search(text, *sents[si + 1])  # "... were pulled out. Both were treated for burns."
+        if nxt:
+            return _st(nxt)
     if NAMING_RE.search(text[s_start:s_end]):
         for back in range(si - 1, max(si - 3, -1), -1):
             prev = list(STATUS_RE.finditer(text, *sents[back]))
             if prev:
-                return prev[-1].lastgroup
+                return _st(prev[-1])
         return "named victim" if re.search(r"\bvictims?\b", text[s_start:s_end], re.I) else None
     return None
+
+
+def _st(m: re.Match[str]) -> str:
+    return "named victim" if m.lastgroup == "victim" else str(m.lastgroup)
 
 
 def _kin_owner(text: str, start: int, floor: int, found: dict[str, Casualty]) -> str | None:

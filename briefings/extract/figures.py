@@ -14,6 +14,7 @@ from bisect import bisect_right
 
 from ..model import Figure, digest
 from .lexicon import EVENT_VERBS, MONTHS, NON_PERSON, SPEECH_VERBS
+from .lexicon import VAGUE
 from .numbers import NUMBER_RE, is_money, is_percent, value_of
 
 WORD = re.compile(r"[A-Za-z][\w'\u2019\-]*|\S")
@@ -24,51 +25,73 @@ its their his her our your my per about around up down out including such not"""
 PP_START = frozenset("on against in since across from of for at near".split())
 GERUNDS = {"killing": "killed", "wounding": "wounded", "injuring": "injured", "leaving": "",
            "displacing": "displaced", "destroying": "destroyed", "damaging": "damaged"}
-SOURCE_NOUNS = frozenset("official officials source sources diplomat diplomats people familiar analyst analysts "
-                         "witness witnesses person".split())
+SOURCE_NOUNS = frozenset("official officials source sources diplomat diplomats analyst analysts "
+                         "witness witnesses".split())
 SPEECH = "|".join(SPEECH_VERBS)
 ANAPHORA = re.compile(r"(?:\b(?:the|those|these|all|both|of|its|their)\s+)$", re.I)
 DATE_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(MONTHS)})\b\.?", re.I)
 DATE_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s+$", re.I)
-TIME_AFTER = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.|o['\u2019]clock|gmt|bst|utc|hrs|local time)\b", re.I)
+TIME_AFTER = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.|o['\u2019]clock|gmt|bst|utc|hrs|local time)(?!\w)", re.I)
 AGE_AFTER = re.compile(r"-?\s*years?[-\s]old|-year-old|\)", re.I)
-UNIT_GLUE = re.compile(r"(?:km|kg|mph|kph|kmh|ha|ft|mi|mw|gw|kw|t)\b")
+UNIT_GLUE = re.compile(r"(?:km|kg|mph|kph|kmh|ha|ft|mi|mw|gw|kw|t|(?:mm|cm)(?= of\b))\b")
+# "a 25-mile stretch", "the three-day inquest", "a 300-strong force": a measure, so a figure.
+MEASURE = re.compile(r"-(?:mile|kilometre|kilometer|km|metre|meter|foot|feet|yard|hour|day|week|month|year(?!s?-old)|"
+                     r"minute|second|tonne|ton|acre|hectare|storey|story|strong|member|seat|bed|point)s?\b", re.I)
+EMERGENCY = re.compile(r"(?:911|999|112|000)$")
 
 
 def find_figures(text: str, sents: list[tuple[int, int]], skip: list[tuple[int, int]] = ()) -> list[Figure]:
-    """Figures in order of first mention; ``skip`` spans (e.g. casualty ages) are not figures."""
+    """Figures in order of first mention; ``skip`` spans (e.g. casualty ages) are not figures.
+
+    A headline's figures are read after the body's, so that the body's fuller
+    phrase ("hundreds of people") stands for a fact the headline also gives.
+    """
     starts = [s for s, _ in sents]
+    headline_end = sents[0][1] if sents and _is_headline(text, sents[0]) else 0
+    matches = list(NUMBER_RE.finditer(text))
+    ordered = [m for m in matches if m.start() >= headline_end] + [m for m in matches if m.start() < headline_end]
     figures: list[Figure] = []
-    seen: dict[tuple[float, str], Figure] = {}
-    for m in NUMBER_RE.finditer(text):
-        num_start, num_end = m.start("num"), m.end()
-        if any(a <= num_start < b for a, b in skip) or _not_a_figure(text, m):
+    seen: set[tuple[float, str]] = set()
+    last_noun: dict[int, str] = {}
+    for m in ordered:
+        if any(a <= m.start("num") < b for a, b in skip) or _not_a_figure(text, m):
             continue
         value = value_of(m)
         if value is None:
             continue
         si = max(bisect_right(starts, m.start()) - 1, 0)
         s_start, s_end = sents[si]
-        noun, np_end = _noun_phrase(text, num_end, s_end)
-        head = noun.split()[-1].lower() if noun else ""
+        noun, np_end = _noun_phrase(text, m.end(), s_end)
+        verb, verb_end = _event(text, m.start(), np_end, s_start, s_end)
+        if not noun and verb and not (is_money(m) or is_percent(m)):
+            noun = last_noun.get(si, "people")  # "four were killed and 11 injured"
+            np_end = max(np_end, verb_end)
         if not noun and not (is_money(m) or is_percent(m)):
             continue
-        if m.group("num").lower() == "one" and not _event(text, m.start(), np_end, s_start, s_end)[0]:
+        if m.group("num").lower() == "one" and not verb:
             continue  # "one official", "one day": a figure only when something happened to it
+        head = noun.split()[-1].lower() if noun else ""
         if head.rstrip("s") in {w.rstrip("s") for w in SOURCE_NOUNS} and re.search(
                 rf"\b(?:{SPEECH}|cited|citing|quoted|speaking)\b", text[m.start():s_end], re.I):
             continue  # "four US officials said": who is talking, not what happened
+        last_noun[si] = noun or last_noun.get(si, "")
         key = (value, _stem(head) if head else ("$" if is_money(m) else "%"))
         anaphoric = bool(ANAPHORA.search(text[max(s_start, m.start() - 12):m.start()]))
-        if key in seen or anaphoric and any(k[0] == value for k in seen):
+        vague = not m.group("num")[0].isdigit() and m.group("num").lower() in VAGUE
+        if key in seen or (anaphoric or vague or m.start() < headline_end) and any(k[0] == value for k in seen):
             continue
-        counts = _counts(text, m, noun, np_end, s_start, s_end)
+        seen.add(key)
         span = (m.start(), np_end if noun else m.end())
-        fig = Figure(value=value, text=text[span[0]:span[1]].strip(), counts=counts, span=span,
-                     id="f-" + digest("figure", value, key[1], size=8))
-        seen[key] = fig
-        figures.append(fig)
+        figures.append(Figure(value=value, text=text[span[0]:span[1]].strip(),
+                              counts=_counts(text, m, noun, verb, verb_end, s_start, s_end), span=span,
+                              id="f-" + digest("figure", value, key[1], size=8)))
+    figures.sort(key=lambda f: f.span[0])
     return figures
+
+
+def _is_headline(text: str, sent: tuple[int, int]) -> bool:
+    line = text[sent[0]:sent[1]].strip()
+    return sent[0] == 0 and "\n" in text[sent[1]:sent[1] + 2] and not re.search(r"[.!?\"\u201d]$", line)
 
 
 def _stem(word: str) -> str:
@@ -107,8 +130,10 @@ def _not_a_figure(text: str, m: re.Match[str]) -> bool:
             return True  # list numbering
     elif re.match(r"-(?:year|month|week|day)s?-old", text[end:end + 12]):
         return True
-    if re.match(r"-(?!strong)[a-z]", text[end:end + 2]) and not m.group("pct"):
-        return True  # "three-year plan", "46-year-old": an adjective, not a count
+    if re.match(r"-[a-z]", text[end:end + 2]) and not m.group("pct") and not MEASURE.match(text, end):
+        return True  # "three-pronged", "46-year-old": an adjective, not a count
+    if EMERGENCY.match(num) and re.match(r"\s+(?:call|calls|dispatch|operator|line)", text[end:end + 12], re.I):
+        return True  # an emergency number
     if DATE_AFTER.match(text, end) or DATE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
         return True
     before = re.search(r"([A-Z][\w\-]*\.?)\s$", text[max(0, m.start() - 30):m.start()])
@@ -120,24 +145,30 @@ def _not_a_figure(text: str, m: re.Match[str]) -> bool:
 
 def _noun_phrase(text: str, pos: int, limit: int) -> tuple[str, int]:
     """The counted noun phrase after a number: "other US troops" -> "US troops"."""
-    rest = text[pos:limit]
-    lead = re.match(r"\s+(?:of\s+(?:the\s+|them\b|those\b)?)?", rest)
-    offset = lead.end() if lead else 0
-    if rest[offset:offset + 4].lower().startswith("them"):
-        return "them", pos + offset + 4
+    rest = text[:limit]
     words: list[str] = []
     end = pos
+    unit = MEASURE.match(rest, pos)
+    if unit:  # "a 25-mile stretch"
+        words.append(unit.group()[1:])
+        pos = end = unit.end()
+    lead = re.match(r"\s+(?:of\s+(?:the\s+|them\b|those\b)?)?", rest[pos:])
+    offset = pos + (lead.end() if lead else 0)
+    partitive = bool(lead and "of" in lead.group())
+    if rest[offset:offset + 4].lower() == "them":
+        return "them", offset + 4
     for w in WORD.finditer(rest, offset):
         token = w.group()
-        if not token[0].isalpha() or token.lower() in NP_STOP or len(words) >= 5 or token.endswith("ly"):
+        low = token.lower()
+        noun_like = partitive and not words and low in EVENT_VERBS  # "seven of the wounded"
+        if not noun_like and (not token[0].isalpha() or low in NP_STOP or len(words) >= 5 or low.endswith("ly")):
             break
-        if words and token.endswith("ed") and words[-1].lower().endswith("s"):
+        if words and low.endswith("ed") and words[-1].lower().endswith("s"):
             break  # "officials cited", "homes flooded": a verb after the noun
         if w.start() > offset and rest[offset:w.start()].strip():
             break
         words.append(token)
-        end = pos + w.end()
-        offset = w.end()
+        end = offset = w.end()
         if rest[offset:offset + 1] != " ":
             break
         offset += 1
@@ -162,18 +193,16 @@ def _event(text: str, start: int, np_end: int, s_start: int, s_end: int) -> tupl
     return "", np_end
 
 
-def _counts(text: str, m: re.Match[str], noun: str, np_end: int, s_start: int, s_end: int) -> str:
+def _counts(text: str, m: re.Match[str], noun: str, verb: str, verb_end: int, s_start: int, s_end: int) -> str:
     """What the figure counts, in words."""
-    verb, verb_end = _event(text, m.start(), np_end, s_start, s_end)
     pp = re.match(r",?\s+((?:" + "|".join(PP_START) + r")\s+[^,;.\u201c\u201d\"()]{2,60})", text[verb_end:s_end])
     phrase = ""
     if pp:
         phrase = " ".join(pp.group(1).split()[:7])
         phrase = re.split(r"\s+(?:and|but|which|who|that|were|was|have|has|had|said)\b", phrase)[0]
     if noun:
-        return " ".join(x for x in (noun, verb, phrase) if x)
-    if phrase:  # money and shares: "$69bn for flood defences"
-        return re.sub(r"^(?:in|of|on)\s+", "", phrase) if is_money(m) else phrase
-    back = [w for w in re.findall(r"[A-Za-z][\w\-]*", text[s_start:m.start()])[-4:]
-            if w.lower() not in NP_STOP]
+        return " ".join(dict.fromkeys(x for x in (noun, verb, phrase) if x))
+    if phrase and (phrase.startswith("of ") or is_money(m) and re.match(r"(?:in|for|on|to) ", phrase)):
+        return re.sub(r"^(?:in|of|on)\s+", "", phrase)  # "$69bn for flood defences", "30% of households"
+    back = [w for w in re.findall(r"[A-Za-z][\w\-]*", text[s_start:m.start()])[-5:] if w.lower() not in NP_STOP]
     return " ".join(back[-3:]) or ("money" if is_money(m) else "share")

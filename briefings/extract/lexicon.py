@@ -38,7 +38,8 @@ SPEECH_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "asked"
                 "confirmed", "acknowledged", "admitted", "posted", "remarked", "cautioned",
                 "stressed", "emphasised", "emphasized", "vowed", "pledged", "promised", "conceded",
                 "testified", "concluded", "observed", "shouted", "whispered", "tweeted", "wrote",
-                "described", "called", "branded", "pleaded", "sobbed", "went on")
+                "described", "called", "branded", "pleaded", "sobbed", "went on",
+                "saying", "adding", "telling", "warning", "insisting", "arguing", "noting", "describing")
 SPEECH = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b")
 
@@ -60,7 +61,8 @@ west northern southern eastern western central international global world nation
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december the a an this that these those it its in on at for
 but and or if when while after before during since as by with from of to all both several many
-some any every each other another such no not
+some any every each other another such no not movement front alliance coalition organisation organization
+charity network brigades militia rebels forces
 """.split())
 
 MONTHS = ("january february march april may june july august september october november december "
@@ -69,9 +71,13 @@ MONTHS = ("january february march april may june july august september october n
 KILLED = (r"killed|died|dies|dead|deaths?|fatally|drowned|perished|succumbed|shot dead|stabbed to death|"
           r"bodies|body|lost (?:their|his|her) li(?:fe|ves)|funerals?|mourned|victims? of|slain|murdered")
 INJURED = (r"injured|injuries|wounded|hurt|hospitali[sz]ed|in (?:a )?(?:critical|serious|stable) condition|"
-           r"treated for|burns|survivors?|wounds")
+           r"treated for|burns|wounds|shot(?! dead)|broke (?:his|her|their|a)|broken|fractured?|suffered|"
+           r"taken to hospital|concussion|stabbed(?! to death)")
 MISSING = r"missing|unaccounted for|trapped|feared dead|not been found|still being sought"
-STATUS_RE = re.compile(rf"\b(?:(?P<killed>{KILLED})|(?P<injured>{INJURED})|(?P<missing>{MISSING}))\b", re.I)
+# Named in an incident but unhurt: rescued, survived.
+VICTIM = r"rescued|unhurt|uninjured|survived|escaped unhurt"
+STATUS_RE = re.compile(rf"\b(?:(?P<killed>{KILLED})|(?P<injured>{INJURED})|(?P<missing>{MISSING})|(?P<victim>{VICTIM}))\b",
+                       re.I)
 SUSPECT_RE = re.compile(r"\b(?:arrested|charged|detained|suspects?|accused|gunman|shooter|attacker|"
                         r"perpetrator|in custody|convicted|sentenced|remanded|alleged)\b", re.I)
 NAMING_RE = re.compile(r"\b(?:named(?: locally)?(?: as)?|identified(?: as)?|victims?|the dead|those (?:killed|who died)|"
@@ -102,4 +108,5 @@ killed injured wounded died dead missing arrested detained displaced evacuated r
 destroyed damaged burned burnt launched fired seized affected stranded hospitalised hospitalized
 treated charged released deployed lost cut raised pledged approved freed captured kidnapped abducted
 shot stabbed drowned buried recovered found fled sheltering homeless confirmed reported flooded
+taken driven forced
 """.split())

@@ -16,6 +16,8 @@ from .lexicon import HONORIFICS, NON_PERSON, SPEECH, TITLE_WORDS
 PARTICLES = frozenset("de da van von der den bin al el la le du dos ibn di ter".split())
 TOKEN = r"[A-Z][\w\u2019'\-]*\.?"
 RUN = re.compile(rf"{TOKEN}(?:\s+(?:(?:{'|'.join(PARTICLES)}|of|for|and)\s+)?{TOKEN})*")
+LOWER_TITLE = re.compile(
+    rf"((?:[A-Za-z\-]+\s+){{0,2}}(?:{'|'.join(t for t in TITLE_WORDS if t.isalpha() and len(t) > 3)}))\s+$")
 POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 
@@ -92,7 +94,11 @@ class People:
                 continue
             pos = m.start() + m.group().rfind(name[0])
             after = self.text[m.end():m.end() + 40]
-            confirmed = had_title(tokens) or re.match(rf",? (?:\d{{1,3}}\b|aged \d|\(\d)|,? (?:{SPEECH})\b", after)
+            lower_title = LOWER_TITLE.search(self.text[max(0, m.start() - 40):m.start()])
+            if lower_title and not role:  # "senior coroner Helen Marsh", "union leader Moira Keane"
+                role = lower_title.group(1)
+            confirmed = had_title(tokens) or lower_title or re.match(
+                rf",? (?:\d{{1,3}}\b|aged \d|\(\d)|,? (?:{SPEECH})\b|, (?:who|whose|a|an|the)\b", after)
             known = self.find(" ".join(name), pos)
             if known:
                 known.mentions.append(pos)

@@ -22,7 +22,7 @@ CURRENCY = r"(?:US\$|A\$|C\$|NZ\$|HK\$|\$|£|€|¥|₹)"
 _QUALS = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 
 NUMBER_RE = re.compile(
-    rf"(?<![\w$£€.,\-])(?:(?P<qual>{_QUALS})\s+)?(?P<cur>{CURRENCY})?\s?"
+    rf"(?<![\w$£€.,\-])(?:(?P<qual>{_QUALS})\s+)?(?:(?P<cur>{CURRENCY})\s?)?"
     rf"(?P<num>{DIGITS}|(?:{_VAGUE}|{WORDNUM})(?![\w\-]))"
     rf"(?P<scale>\s?(?:trillion|billion|million|thousand|bn|mn|tn|m|k)(?![\w]))?"
     rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?",
