@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 
 from ..model import Quote, digest
-from .lexicon import PRONOUNS, SPEECH, TITLE_WORDS
+from .lexicon import NON_PERSON, PRONOUNS, SPEECH, SPEECH_VERBS, TITLE_WORDS
 from .names import People, looks_like_person, split_role_name
 from .text import Region
 
@@ -37,6 +37,11 @@ TRAIL = re.compile(r"\s+(?:in a statement|on condition of anonymity|in an interv
                    r"earlier .*|late .*|last .*|this .*|as .*|when .*)$", re.I)
 
 
+PREPOSITIONS = frozenset("to of for from with at in on by about".split())
+SPEECH_WORDS = frozenset(SPEECH_VERBS)
+LABEL_VERBS = frozenset(("described", "called", "branded", "describing"))  # they name things as often as people
+
+
 def _words(s: str) -> int:
     return len(re.findall(r"[\w\u2019']+", s))
 
@@ -46,22 +51,47 @@ class Attributor:
 
     def __init__(self, people: People):
         self.people = people
+        self.events: list[tuple[int, str | None, str | None]] = []  # (position, speaker, role) of every "X said"
+        self.subjects: list[tuple[int, str]] = []  # (position, subject) of sentences, for "it said"
+
+    def record(self, pos: int, speaker: str | None, role: str | None) -> None:
+        if speaker:
+            self.events.append((pos, speaker, role))
+
+    def antecedent(self, pronoun: str, pos: int) -> tuple[str | None, str | None]:
+        """Who "he", "she", "they" or "it" is: the latest person or speaker before ``pos``."""
+        if pronoun in ("i", "we"):
+            return None, None
+        event = next((e for e in reversed(self.events) if e[0] < pos), None)
+        if pronoun in ("it", "they"):
+            subject = next(((p, sub) for p, sub in reversed(self.subjects) if p < pos), None)
+            event = next((e for e in reversed(self.events) if e[0] < pos and not self.people.find(e[1] or "")), None)
+            if event and (not subject or event[0] >= subject[0]):
+                return event[1], event[2]
+            return (subject[1], None) if subject else (None, None)
+        person = self.people.last_before(pos)
+        seen = max((m for m in person.mentions if m < pos), default=-1) if person else -1
+        if event and event[0] > seen and (event[1] or "")[:1].islower() and pronoun in ("he", "she") \
+                and not re.search(r"s$", event[1] or ""):
+            return event[1], event[2]  # "A coastguard spokesperson said ... 'Conditions ...,' she said."
+        return (person.name, person.role) if person else (None, None)
 
     def resolve(self, np: str, appos: str | None, pos: int) -> tuple[str | None, str | None]:
-        np = re.sub(r"^(?:and|but|so|then|meanwhile|however|also|while)\s+", "", np.strip(), flags=re.I)
+        np = re.sub(r"^(?:and|but|so|then|meanwhile|however|also|while)\b\s*", "", np.strip(), flags=re.I)
         np = TRAIL.sub("", np).strip(" ,")
+        np = re.sub(r"^(?:a|an|the|in a)\s+(?:statement|post|letter|report|release|message)\s+(?:from|by|issued by)\s+",
+                    "", np, flags=re.I)  # "a statement from the agency" -> "the agency"
         if not np or _words(np) > 9:
             return None, None
         role = _appos_role(appos)
         if np.lower() in PRONOUNS:
-            if np.lower() in ("i", "we", "it"):
-                return None, None
-            person = self.people.last_before(pos)
-            return (person.name, person.role) if person else (None, None)
+            return self.antecedent(np.lower(), pos)
         tokens = np.split()
         cut = len(tokens)
         while cut > 0 and (tokens[cut - 1][:1].isupper() or tokens[cut - 1].lower() in {"of", "for", "al", "de", "van", "von", "bin"}):
             cut -= 1
+        if 0 < cut < len(tokens) and tokens[cut - 1].lower() in ("for", "of", "at", "from", "with", "in"):
+            cut = len(tokens)  # "a negotiator for the Sanvik Movement": the name is not the speaker
         title, name = split_role_name(tokens[cut:])
         if name and looks_like_person(name):
             lead = [t for t in tokens[:cut] if t.lower() not in ("a", "an", "the")]
@@ -75,11 +105,17 @@ class Attributor:
             if pos not in person.mentions:
                 person.mentions.append(pos)
             return person.name, role or person.role
-        definite = re.fullmatch(r"the\s+([a-z\-]+)", np, re.I)
-        if definite and definite.group(1).lower() in TITLE_WORDS:
+        definite = re.fullmatch(r"the\s+([a-z\-]+(?:\s+[a-z\-]+)?)", np, re.I)
+        if definite:
+            head = definite.group(1).lower()
             for person in sorted(self.people.persons, key=lambda p: -p.mentions[0]):
-                if person.role and definite.group(1).lower() in person.role.lower() and person.mentions[0] < pos:
+                if person.role and head.split()[-1] in person.role.lower().split() and person.mentions[0] < pos \
+                        and head.split()[-1] in TITLE_WORDS:
                     return person.name, person.role
+            for event_pos, speaker, role in reversed(self.events):  # "a senior official ... the official said"
+                if event_pos < pos and speaker and speaker.lower() != np.lower() and \
+                        re.search(rf"\b{re.escape(head)}$", speaker.lower()) and speaker[:1].islower():
+                    return speaker, role
         if not re.search(r"[A-Za-z]", np) or np.split()[0].lower() in ("it", "this", "that", "there"):
             return None, None
         return np, role
@@ -97,16 +133,27 @@ def _appos_role(appos: str | None) -> str | None:
 def subject_before(s: str) -> tuple[str, str | None]:
     """The noun phrase just before the end of ``s`` (the subject of a speech verb)."""
     appos = None
+    rel = re.search(r",\s*(?:who|which|whose)\b.*,\s*$", s)
+    if rel:  # "A senior official, who spoke on condition of anonymity, said"
+        s = s[:rel.start()] + " "
     m = re.search(r",\s*((?:a|an|the)\s[^,]{1,80}),\s*$", s, re.I)
     if m:
         appos, s = m.group(1), s[:m.start()]
+    named = re.search(r"([^,]{1,60}),\s*([A-Z][\w\-\u2019']+(?:\s+[A-Z][\w\-\u2019']+){1,3}),\s*$", s)
+    if named and not re.search(r"[A-Z]", named.group(1).split()[-1][:1]):
+        return named.group(2), named.group(1).strip()  # "Corvel's mayor, Theo Varga, said"
     s = re.sub(rf"\s+{AUX}$", "", s)
-    tokens = re.findall(r"[\w\u2019'\-.]+|[^\w\s]", s)
+    tokens = re.findall(r"[\w\u2019'\-.&]+|[^\w\s]", s)
     np: list[str] = []
     while tokens and len(np) < 8:
         t = tokens.pop()
         low = t.lower()
         if not re.match(r"\w", t) or low in STOP_BACK and not (low in ("of", "for", "and") and np and np[0][:1].isupper()):
+            if low in PREPOSITIONS and np:  # "... authorised to speak to the media said": a relative clause
+                rel = re.search(r"((?:\b(?:a|an|the)\s+[\w\-]+(?:\s+[\w\-]+){0,4}?)|(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)+))"
+                                r"\s*,?\s+who\b", s)
+                if rel:
+                    return rel.group(1), appos
             break
         np.insert(0, t)
         if low in ("a", "an", "the"):
@@ -114,33 +161,91 @@ def subject_before(s: str) -> tuple[str, str | None]:
     return " ".join(np), appos
 
 
+def sentence_subject(s: str) -> str:
+    """The subject at the start of a sentence: "The Sarvenian army denied ..." -> "The Sarvenian army"."""
+    words = re.findall(r"[\w\u2019'\-&]+", s)[:8]
+    out = []
+    for w in words:
+        if w.lower() in STOP_BACK or (out and (w.endswith("ed") or w.lower() in SPEECH_WORDS)):
+            break
+        out.append(w)
+    return " ".join(out)
+
+
+class _Context:
+    """Per-article state shared by the quote loop."""
+
+    def __init__(self, text: str, sents, paras, regions: list[Region], people: People):
+        self.text, self.sents, self.paras, self.regions = text, sents, paras, regions
+        self.starts = [a for a, _ in sents]
+        self.pstarts = [a for a, _ in paras]
+        self.att = Attributor(people)
+        self.people = people
+
+    def sentence_of(self, pos: int) -> int:
+        return max(bisect_right(self.starts, pos) - 1, 0)
+
+    def speaker_from(self, before: str, sent_start: int, pos: int) -> tuple[str | None, str | None]:
+        """The subject of the last speech verb in ``before`` (text of one sentence up to ``pos``)."""
+        verbs = list(VERB.finditer(before))
+        if not verbs:
+            return None, None
+        v = verbs[-1]
+        if v.group().endswith("ing"):  # "The army denied it, saying ..." -> the sentence's subject
+            np, appos = sentence_subject(self.text[sent_start:pos]), None
+        else:
+            np, appos = subject_before(before[:v.start()])
+        return self.att.resolve(np, appos, pos) if np else (None, None)
+
+    def collect_events(self) -> None:
+        """Every "X said" outside quotes, in order: antecedents for later "he said" and "the official said"."""
+        inside = [(r.start - 1, r.end + 1) for r in self.regions]
+        for s_start, s_end in self.sents:
+            sentence = self.text[s_start:s_end]
+            subject = re.match(r"(?:The\s+)?[A-Z][\w&\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&\-]*)*", sentence)
+            if subject and (subject.group().startswith("The ") and " " in subject.group()[4:]
+                            or any(t.lower() in NON_PERSON for t in subject.group().split()[1:])):
+                self.att.subjects.append((s_start, subject.group()))
+            for v in VERB.finditer(self.text, s_start, s_end):
+                if v.group() in LABEL_VERBS or any(a <= v.start() < b for a, b in inside):
+                    continue
+                seg_start = max([s_start, *(b for a, b in inside if s_start <= b <= v.start())])
+                speaker = self.speaker_from(self.text[seg_start:v.end()], s_start, v.start())
+                self.att.record(v.start(), *speaker)
+
+
 def find_quotes(text: str, sents: list[tuple[int, int]], paras: list[tuple[int, int]],
                 regions: list[Region], people: People) -> list[Quote]:
     """Quotes in document order with their speakers."""
-    attributor = Attributor(people)
-    starts = [s for s, _ in sents]
-    pstarts = [p for p, _ in paras]
+    ctx = _Context(text, sents, paras, regions, people)
+    ctx.collect_events()
     out: list[Quote] = []
-    last: tuple[int, str, str | None] | None = None  # (paragraph, speaker, role) of the previous quote
+    last: tuple[int, int, str, str | None] | None = None  # (paragraph, sentence, speaker, role) of the last quote
     for n, r in enumerate(regions):
-        si = max(bisect_right(starts, r.start - 1) - 1, 0)
-        ei = max(bisect_right(starts, r.end) - 1, 0)
+        si, ei = ctx.sentence_of(r.start - 1), ctx.sentence_of(r.end)
+        if sents[ei][1] <= r.end + 2 and ei + 1 < len(sents) and "\n" not in text[r.end:sents[ei + 1][0]]:
+            ei += 1  # '"Why her?" Carmen Salas told reporters.': the attribution is the next "sentence"
         sent_start, sent_end = sents[si][0], sents[ei][1]
         prev_end = regions[n - 1].end + 1 if n and regions[n - 1].end >= sent_start else sent_start
         next_start = regions[n + 1].start - 1 if n + 1 < len(regions) and regions[n + 1].start < sent_end else sent_end
         before = text[prev_end:max(prev_end, r.start - 1)]
         after = text[min(r.end + 1, next_start):next_start]
         body = " ".join(text[a:b].strip() for a, b in r.parts).strip()
-        para = bisect_right(pstarts, r.start) - 1
+        para = bisect_right(ctx.pstarts, r.start) - 1
         nwords = _words(body)
         if nwords < 2 or _is_label(body, before):
             continue
-        speaker, role = _attribute(attributor, before, after, r, text)
-        if speaker is None and nwords >= 4 and not before.strip(" \u2014\u2013-"):
-            speaker, role = _from_context(text, r, para, paras, last, people, attributor)
+        speaker, role = _attribute(ctx, before, after, r, sent_start)
+        same_sentence = last is not None and last[1] == si and n and regions[n - 1].end >= sent_start
+        if speaker is None and same_sentence:
+            speaker, role = last[2], last[3]  # '... had "waited" and accused them of "lying"'
+        continuing = last is not None and last[0] == para
+        if speaker is None and (nwords >= 4 or continuing) and not before.strip(" \u2014\u2013-"):
+            speaker, role = _from_context(ctx, r, para, last)
         if speaker is None or (nwords < 3 and not VERB.search(before + " " + after[:40])):
             continue
-        last = (para, speaker, role)
+        last = (para, si, speaker, role)
+        ctx.att.record(r.start, speaker, role)
         out.append(Quote(text=body, speaker=speaker, span=(r.start, r.end), role=role,
                          id="q-" + digest("quote", re.sub(r"\W+", " ", body.lower()), size=8)))
     return out
@@ -155,45 +260,38 @@ def _is_label(body: str, before: str) -> bool:
     return title_case and len(words) <= 6 and not body.rstrip()[-1:] in ",.!?"
 
 
-def _attribute(att: Attributor, before: str, after: str, r: Region, text: str) -> tuple[str | None, str | None]:
-    pos = r.end
+def _attribute(ctx: _Context, before: str, after: str, r: Region, sent_start: int) -> tuple[str | None, str | None]:
+    att = ctx.att
     for pattern in (AFTER_VERB_FIRST, AFTER_NP_FIRST):
         m = pattern.match(after)
         if m and not (pattern is AFTER_VERB_FIRST and re.match(r"\s*(?:that|it|this|he|she|they)\b", m.group("np"))):
-            speaker, role = att.resolve(m.group("np"), m.groupdict().get("appos"), pos)
+            speaker, role = att.resolve(m.group("np"), m.groupdict().get("appos"), r.start)
             if speaker:
                 return speaker, role
     m = ACCORDING.search(after[:60]) or ACCORDING.search(before)
     if m:
-        return att.resolve(m.group("np"), None, pos)
-    verbs = list(VERB.finditer(before))
-    if verbs:
-        v = verbs[-1]
-        np, appos = subject_before(before[:v.start()])
-        if np:
-            return att.resolve(np, appos, r.start)
-    return None, None
+        return att.resolve(m.group("np"), None, r.start)
+    return ctx.speaker_from(before, sent_start, r.start - 1)
 
 
-def _from_context(text, r, para, paras, last, people, att) -> tuple[str | None, str | None]:
+def _from_context(ctx: _Context, r: Region, para: int, last) -> tuple[str | None, str | None]:
     """A quote with no attribution: a colon lead-in, the person just named, or the last speaker."""
+    text, paras = ctx.text, ctx.paras
     if para > 0:
         ps, pe = paras[para - 1]
         prev = text[ps:pe].rstrip()
         if prev.endswith(":") and r.start <= paras[para][0] + 1:
-            verbs = list(VERB.finditer(prev))
-            if verbs:
-                np, appos = subject_before(prev[:verbs[-1].start()])
-                speaker = att.resolve(np, appos, r.start)
-                if speaker[0]:
-                    return speaker
+            speaker = ctx.speaker_from(prev, ctx.sents[ctx.sentence_of(pe - 1)][0], pe)
+            if speaker[0]:
+                return speaker
     window_start = paras[max(para - 1, 0)][0]
-    person = people.last_before(r.start)
+    event = next((e for e in reversed(ctx.att.events) if e[0] < r.start), None)
+    person = ctx.people.last_before(r.start)
     person_pos = max((m for m in person.mentions if m < r.start), default=-1) if person else -1
-    if last and last[0] >= para - 1:
-        quote_pos = paras[last[0]][0]
-        if person is None or person_pos < quote_pos or person.name == last[1]:
-            return last[1], last[2]
+    if event and event[0] >= window_start and event[0] >= person_pos:
+        return event[1], event[2]
     if person and person_pos >= window_start:
         return person.name, person.role
+    if last and last[0] >= para - 1:
+        return last[2], last[3]
     return None, None

@@ -55,6 +55,9 @@ def _single_closer(text: str, i: int, end: int) -> bool:
     prev = text[i - 1]
     if prev in ",.!?;:\u2014\u2013-":
         return True
+    if re.match(r"\s'n|in", text[i - 3:i] if text[i - 2:i] != "in" else "in") and text[i + 1:i + 2] == " " \
+            and text[i + 2:i + 3].islower():
+        return False  # rock 'n' roll, singin' along: an elision inside the quote
     if prev in "sS" and text[i + 1:i + 2] == " " and i + 2 < end and text[i + 2].islower():
         # "the passengers' families": possessive, unless an attribution follows.
         return bool(ATTRIBUTION_AFTER.match(text, i + 1, end))
