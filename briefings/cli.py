@@ -1,0 +1,121 @@
+"""The ``briefing`` command line: ingest, extract, list, show, export, and the reader.
+
+Every failure is one line on stderr, ``briefing: error: ...``, and a non-zero
+exit: 1 for bad input or a damaged library, 2 for a usage error. Set
+``BRIEFING_DEBUG=1`` to see a traceback for an unexpected error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .safe import printable
+
+EPILOG = """\
+The library is a folder: --library DIR, else $BRIEFING_HOME, else the user data
+folder. Ids may be shortened to a unique prefix (4+ characters).
+
+examples:
+  briefing ingest ~/articles report.html -     ingest files, folders and stdin
+  briefing extract article.txt --json          print a briefing without storing it
+  briefing list                                every briefing, newest first
+  briefing show 5894 --md                      one briefing as Markdown
+  briefing                                     open the reader
+"""
+
+
+class CLIError(Exception):
+    """A user-facing failure: its message is printed as one line."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS,
+                        help="the library folder (default: $BRIEFING_HOME or the user data folder)")
+    parser = argparse.ArgumentParser(
+        prog="briefing", parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="A terminal reader for news briefings: summary, key figures, named casualties and "
+                    "official quotes, each with the evidence it came from.", epilog=EPILOG)
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("ingest", parents=[common], help="read articles and store their briefings",
+                       description="Read articles (.txt, .md, .html; folders recursively; - for stdin), derive "
+                                   "their briefings and store them. The same article again updates it in place. "
+                                   "Exits 1 if any input failed, after ingesting the others.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin")
+    p.add_argument("--samples", action="store_true", help="also ingest the bundled sample articles")
+    p.add_argument("-q", "--quiet", action="store_true", help="print failures and the summary only")
+
+    p = sub.add_parser("extract", parents=[common], help="print a file's briefing without storing it")
+    p.add_argument("path", metavar="PATH", help="an article file, or - for stdin")
+    p.add_argument("--json", action="store_true", help="print the JSON contract (schema 1)")
+
+    p = sub.add_parser("list", parents=[common], help="list the briefings in the library, newest first")
+    p.add_argument("--json", action="store_true", help="print the list as JSON")
+
+    p = sub.add_parser("show", parents=[common], help="show one briefing")
+    p.add_argument("ref", metavar="ID", help="a briefing id or a unique prefix of it")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print the JSON contract (schema 1)")
+    fmt.add_argument("--md", action="store_true", help="print Markdown, each item cited")
+
+    p = sub.add_parser("export", parents=[common], help="export one briefing as Markdown")
+    p.add_argument("ref", metavar="ID", help="a briefing id or a unique prefix of it")
+    p.add_argument("--md", action="store_true", default=True, help="Markdown with each item's source sentence "
+                                                                     "cited (the default and only format)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+    sub.add_parser("read", parents=[common], help="open the reader (the same as no command)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``briefing`` script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        from .commands import COMMANDS  # after argument parsing: --help and usage errors stay instant
+
+        return COMMANDS[args.command or "read"](args)
+    except KeyboardInterrupt:
+        print("briefing: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `briefing list | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the one place that turns failures into one line
+        return report(exc)
+
+
+def report(exc: BaseException) -> int:
+    """Print ``exc`` as one line; known failures exit 1, unexpected ones 70 (EX_SOFTWARE)."""
+    from .ingest import IngestError
+    from .storage import StoreError
+
+    if os.environ.get("BRIEFING_DEBUG"):
+        import traceback
+
+        traceback.print_exc()
+    known = (CLIError, IngestError, StoreError, OSError, json.JSONDecodeError, ValueError)
+    message = str(exc) if isinstance(exc, known) else f"unexpected {type(exc).__name__}: {exc} " \
+                                                        "(please report it; BRIEFING_DEBUG=1 shows a traceback)"
+    if isinstance(exc, OSError) and exc.filename:
+        message = f"{exc.filename}: {exc.strerror or exc}"
+    print(f"briefing: error: {printable(message, newlines=False)}", file=sys.stderr)
+    return 1 if isinstance(exc, known) else 70
+
+
+def library_arg(args: argparse.Namespace) -> Path | None:
+    value = getattr(args, "library", None)
+    return Path(value).expanduser() if value else None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

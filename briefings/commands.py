@@ -1,0 +1,167 @@
+"""What each ``briefing`` command does (parsing lives in :mod:`briefings.cli`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import orjson
+from rich.console import Console
+from rich.text import Text
+
+from .cli import CLIError, library_arg
+from .export import to_markdown
+from .extract import extract
+from .ingest import IngestError, Source, discover, load
+from .model import Briefing
+from .render import T, briefing_view, library_table
+from .safe import printable
+from .store import Library
+
+SAMPLES = Path(__file__).parent / "samples"
+BATCH = 200  # briefings per index write: the index is rewritten once per batch, not per article
+
+
+def _out() -> Console:
+    return Console(highlight=False, emoji=False, markup=False, soft_wrap=False)
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False, emoji=False, markup=False)
+
+
+def _json(data: object) -> None:
+    sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+
+
+def sample_sources() -> list[Source]:
+    """The bundled sample articles (their gold files are not articles)."""
+    return [s for s in discover([str(SAMPLES)]) if not s.path.endswith(".gold.json")]
+
+
+def _counts(b: Briefing) -> str:
+    n = lambda k, word: f"{k} {word}{'' if k == 1 else 's'}"  # noqa: E731
+    return f"{n(len(b.figures), 'figure')}, {n(len(b.casualties), 'casualty').replace('casualtys', 'casualties')}, " \
+           f"{n(len(b.quotes), 'quote')}"
+
+
+@contextmanager
+def _progress(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for long runs in a terminal; a no-op otherwise."""
+    if not enabled:
+        yield lambda: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=_err(), transient=True) as bar:
+        task = bar.add_task("ingest", total=total)
+        yield lambda: bar.advance(task)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    sources = list(discover(args.paths)) + (sample_sources() if args.samples else [])
+    if not sources:
+        raise CLIError("nothing to ingest: give files, folders or - for stdin (or --samples)")
+    library = Library.open(library_arg(args))
+    out, err = _out(), _err()
+    failed, added, updated, pending = 0, 0, 0, []
+
+    def flush() -> None:
+        nonlocal added, updated
+        for b, result in zip(pending, library.add_many(pending)):
+            added, updated = added + result.created, updated + (not result.created)
+            if not args.quiet:
+                line = Text("added   " if result.created else "updated ", style="green" if result.created else "")
+                line += T(f"{b.id[:10]}  ", "dim") + T(b.article.title, "bold") + T(f"  ({_counts(b)})", "dim")
+                out.print(line, no_wrap=True, overflow="ellipsis")
+        pending.clear()
+
+    with _progress(len(sources), len(sources) > 20 and sys.stderr.isatty() and not args.quiet) as tick:
+        for source in sources:
+            try:
+                if source.error:
+                    raise IngestError(source.path, source.error)
+                pending.append(extract(load(source.path)))
+            except IngestError as exc:
+                failed += 1
+                err.print(Text("briefing: failed: ", style="red") + T(printable(str(exc), newlines=False)))
+            tick()
+            if len(pending) >= BATCH:
+                flush()
+        if pending:
+            flush()
+    summary = f"{added + updated} ingested ({added} new, {updated} updated)"
+    if failed:
+        summary += f", {failed} failed"
+    err.print(T(f"{summary}; library: {library.root}", "bold" if not failed else "bold red"))
+    return 1 if failed else 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    briefing = extract(load(args.path))
+    if args.json:
+        _json(briefing.to_dict())
+    else:
+        _out().print(briefing_view(briefing))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    library = Library.open(library_arg(args))
+    entries = library.entries()
+    if args.json:
+        _json([{"id": e.id, "title": e.title, "source": e.source, "published": e.published, "added": e.added,
+                "updated": e.updated, "figures": e.figures, "casualties": e.casualties, "quotes": e.quotes}
+               for e in entries])
+    elif not entries:
+        _err().print(T(f"The library at {library.root} is empty. Add articles with: briefing ingest PATH... "
+                       "(or: briefing ingest --samples)"))
+    else:
+        _out().print(library_table(entries))
+    return 0
+
+
+def _load(args: argparse.Namespace) -> Briefing:
+    library = Library.open(library_arg(args))
+    return library.get(library.resolve(args.ref))
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    briefing = _load(args)
+    if args.json:
+        _json(briefing.to_dict())
+    elif args.md:
+        sys.stdout.write(to_markdown(briefing))
+    else:
+        _out().print(briefing_view(briefing))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    text = to_markdown(_load(args))
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        _err().print(T(f"wrote {args.output}"))
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    try:
+        from tui.app import run
+    except ImportError:
+        _err().print(T("The reader (the Textual app) is not built yet. Meanwhile: briefing list, "
+                       "briefing show ID, briefing export ID --md."))
+        return 0
+    return run(library_arg(args))
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "ingest": cmd_ingest, "extract": cmd_extract, "list": cmd_list, "show": cmd_show,
+    "export": cmd_export, "read": cmd_read,
+}

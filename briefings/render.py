@@ -1,0 +1,85 @@
+"""Readable terminal renderings of briefings and library lists (Rich, no Textual).
+
+Everything shown is built from :class:`rich.text.Text` objects, so markup-like
+text in an article ("[bold]", "[link=...]") is displayed, never interpreted,
+and every string passes through :func:`briefings.safe.printable`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from .index import Entry
+from .model import Briefing
+from .safe import printable
+
+
+def T(value: object, style: str = "") -> Text:  # noqa: N802 - reads like a constructor
+    """Inert text: never parsed as markup, stripped of control characters."""
+    return Text(printable("" if value is None else value), style=style)
+
+
+def format_value(value: float) -> str:
+    """3 -> "3", 1200000 -> "1.2 million", 69e9 -> "69 billion"."""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:.3g} {word}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def briefing_view(b: Briefing) -> RenderableType:
+    """The whole briefing: header, summary, figures, casualties, quotes."""
+    art = b.article
+    meta = " · ".join(x for x in (art.source, art.published, f"id {b.id}") if x)
+    parts: list[RenderableType] = [T(art.title, "bold"), T(meta, "dim"), Text("")]
+    parts.append(Rule(Text("Summary"), align="left"))
+    parts.append(Padding(T(" ".join(s.text for s in b.summary) or "No summary: the article has no full sentences."),
+                         (0, 0, 1, 2)))
+    parts.append(Rule(Text(f"Key figures ({len(b.figures)})"), align="left"))
+    if b.figures:
+        table = Table(box=None, show_header=False, padding=(0, 1, 0, 2))
+        for f in b.figures:
+            table.add_row(T(format_value(f.value), "bold"), T(f.text), T(f.counts, "dim"))
+        parts.append(table)
+    else:
+        parts.append(Padding(T("No key figures in this article."), (0, 0, 0, 2)))
+    parts.append(Text(""))
+    parts.append(Rule(Text(f"Casualties ({len(b.casualties)})"), align="left"))
+    if b.casualties:
+        table = Table(box=None, show_header=False, padding=(0, 1, 0, 2))
+        for c in b.casualties:
+            table.add_row(T(c.name, "bold"), T("" if c.age is None else c.age), T(c.status.upper()),
+                          T(c.affiliation or "", "dim"))
+        parts.append(table)
+    else:
+        parts.append(Padding(T("No named casualties in this article."), (0, 0, 0, 2)))
+    parts.append(Text(""))
+    parts.append(Rule(Text(f"Quotes ({len(b.quotes)})"), align="left"))
+    if not b.quotes:
+        parts.append(Padding(T("No attributed quotes in this article."), (0, 0, 0, 2)))
+    for q in b.quotes:
+        who = T(q.speaker or "unknown speaker", "bold")
+        if q.role:
+            who.append(T(f", {q.role}", "dim"))
+        parts.append(Padding(Group(T(f"\u201c{q.text}\u201d"), Text("\u2014 ").append(who)), (0, 0, 1, 2)))
+    return Group(*parts)
+
+
+def library_table(entries: Iterable[Entry]) -> Table:
+    """The library list: id, title, source, date and item counts."""
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for name, kwargs in (("ID", {"width": 8}), ("Title", {"ratio": 3, "min_width": 16}),
+                         ("Source", {"ratio": 1, "min_width": 6}), ("Date", {"width": 10}),
+                         ("Fig", {"justify": "right", "width": 3}), ("Cas", {"justify": "right", "width": 3}),
+                         ("Quo", {"justify": "right", "width": 3})):
+        table.add_column(name, overflow="ellipsis", no_wrap=True, **kwargs)
+    for e in entries:
+        table.add_row(T(e.id[:8], "dim"), T(e.title), T(e.source.rsplit("/", 1)[-1]),
+                      T(e.published or e.added[:10]), T(e.figures), T(e.casualties), T(e.quotes))
+    return table
