@@ -73,7 +73,7 @@ def briefing_view(b: Briefing) -> RenderableType:
 
 def library_table(entries: Iterable[Entry]) -> Table:
     """The library list: id, title, source, date and item counts."""
-    table = Table(box=None, header_style="bold", pad_edge=False)
+    table = Table(box=None, header_style="bold", pad_edge=False, expand=True)
     for name, kwargs in (("ID", {"width": 8}), ("Title", {"ratio": 3, "min_width": 16}),
                          ("Source", {"ratio": 1, "min_width": 6}), ("Date", {"width": 10}),
                          ("Fig", {"justify": "right", "width": 3}), ("Cas", {"justify": "right", "width": 3}),
