@@ -19,7 +19,7 @@ from .names import TOKEN, People, looks_like_person, split_role_name
 
 NAME = rf"(?P<name>{TOKEN}(?:\s+(?:(?:de|da|van|von|der|bin|al|el|la|le|du|dos|ibn|di)\s+)?{TOKEN}){{0,4}})"
 AGE_AFTER = re.compile(rf"{NAME}(?:,\s+(?:aged\s+)?|\s+\(|\s+aged\s+)(?P<age>\d{{1,3}})(?=\)?[\s,.;:]|$)")
-AGE_BEFORE = re.compile(rf"\b(?P<age>\d{{1,3}})-year-old\s+(?:[a-z]+\s+){{0,3}}?(?:,\s*)?{NAME}")
+AGE_BEFORE = re.compile(rf"\b(?P<age>\d{{1,3}})-year-old\s+(?:[a-z]+,?\s+){{0,3}}?{NAME}")
 NAMED_AS = re.compile(rf"\b(?:named(?: locally)?|identified|confirmed) as\s+{NAME}")
 STATUS_AFTER = re.compile(rf"{NAME}(?:,\s+(?:a|an|the)\s[^,.]{{1,60}}?(?:,\s+|\s+who\s+)|\s+who\s+)?\s*(?:was|were|has been|had been|is|remains|remained)?\s*(?:among those\s+)?"
                           rf"(?=killed|died|drowned|shot dead|found dead|injured|wounded|missing|hurt|"

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from ..model import Figure, digest
-from .lexicon import EVENT_VERBS, MONTHS, NON_PERSON, SPEECH_VERBS
+from .lexicon import EVENT_VERBS, MONTHS, SPEECH_VERBS
 from .lexicon import VAGUE
 from .numbers import NUMBER_RE, is_money, is_percent, value_of
 
@@ -21,7 +21,12 @@ WORD = re.compile(r"[A-Za-z][\w'\u2019\-]*|\S")
 NP_STOP = frozenset("""in on at from to for by with since during after before across into near under over of off
 and or but nor as than then that which who whom whose when where while because if so were was is are be been being
 have has had will would could can may might must shall should do does did said says told a an the this these those
-its their his her our your my per about around up down out including such not""".split()) | EVENT_VERBS
+its their his her our your my per about around up down out including such not along through throughout between
+among against toward towards within without beyond behind beside amid despite via until till inside outside onto
+upon like near past""".split()) | EVENT_VERBS
+# Capitalised words that may stand before a count ("All 12", "Only 3"); any other makes a name ("Route 9").
+COUNT_OPENERS = frozenset("""the a an all only just another nearly some about and but of in at on for with by from to
+over under more than almost around roughly least up as many another further its their his her these those""".split())
 PP_START = frozenset("on against in since across from of for at near".split())
 GERUNDS = {"killing": "killed", "wounding": "wounded", "injuring": "injured", "leaving": "",
            "displacing": "displaced", "destroying": "destroyed", "damaging": "damaged"}
@@ -137,9 +142,8 @@ def _not_a_figure(text: str, m: re.Match[str]) -> bool:
     if DATE_AFTER.match(text, end) or DATE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
         return True
     before = re.search(r"([A-Z][\w\-]*\.?)\s$", text[max(0, m.start() - 30):m.start()])
-    if before and before.group(1).lower().rstrip(".") not in NON_PERSON and not m.group("qual"):
-        if before.group(1).lower() not in {"only", "just", "another", "nearly", "some", "about"}:
-            return True  # "Tower 22", "Route 9", "Flight 370", "No 10"
+    if before and before.group(1).lower().rstrip(".") not in COUNT_OPENERS and not m.group("qual"):
+        return True  # "Tower 22", "Route 9", "Flight 370", "No 10"
     return False
 
 

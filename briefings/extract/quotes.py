@@ -42,6 +42,12 @@ SPEECH_WORDS = frozenset(SPEECH_VERBS)
 LABEL_VERBS = frozenset(("described", "called", "branded", "describing"))  # they name things as often as people
 
 
+def is_description(speaker: str) -> bool:
+    """ "a US defence official", "police": a speaker described, not named."""
+    first = speaker.split()[0] if speaker.split() else ""
+    return first.lower() in ("a", "an", "the") or first[:1].islower()
+
+
 def _words(s: str) -> int:
     return len(re.findall(r"[\w\u2019']+", s))
 
@@ -71,7 +77,7 @@ class Attributor:
             return (subject[1], None) if subject else (None, None)
         person = self.people.last_before(pos)
         seen = max((m for m in person.mentions if m < pos), default=-1) if person else -1
-        if event and event[0] > seen and (event[1] or "")[:1].islower() and pronoun in ("he", "she") \
+        if event and event[0] > seen and is_description(event[1] or "") and pronoun in ("he", "she") \
                 and not re.search(r"s$", event[1] or ""):
             return event[1], event[2]  # "A coastguard spokesperson said ... 'Conditions ...,' she said."
         return (person.name, person.role) if person else (None, None)
@@ -114,7 +120,7 @@ class Attributor:
                     return person.name, person.role
             for event_pos, speaker, role in reversed(self.events):  # "a senior official ... the official said"
                 if event_pos < pos and speaker and speaker.lower() != np.lower() and \
-                        re.search(rf"\b{re.escape(head)}$", speaker.lower()) and speaker[:1].islower():
+                        re.search(rf"\b{re.escape(head)}$", speaker.lower()) and is_description(speaker):
                     return speaker, role
         if not re.search(r"[A-Za-z]", np) or np.split()[0].lower() in ("it", "this", "that", "there"):
             return None, None

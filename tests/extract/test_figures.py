@@ -1,0 +1,53 @@
+"""Key figures: values, what they count, and what is not a figure."""
+
+from extract_helpers import brief
+
+
+def figures(text: str) -> list[tuple[float, str]]:
+    return [(f.value, f.text) for f in brief(text).figures]
+
+
+def test_digits_words_and_qualifiers():
+    text = ("More than 160 attacks have been recorded. At least twelve people were hurt and nearly 1,400 homes "
+            "lost power.")
+    assert figures(text) == [(160, "More than 160 attacks"), (12, "At least twelve people"), (1400, "nearly 1,400 homes")]
+
+
+def test_money_percent_scale_and_vague_quantities():
+    got = {f.value: f for f in brief("The $69bn package cuts tax for 1.2 million households by 30%. "
+                                     "Dozens of schools and tens of thousands of homes were flooded.").figures}
+    assert set(got) == {69e9, 1.2e6, 30, 24, 20000}
+    assert got[1.2e6].counts.startswith("households")
+
+
+def test_counts_include_the_event():
+    (f,) = brief("A drone attack killed three soldiers near the border.").figures
+    assert f.counts.startswith("soldiers killed")
+    (g,) = brief("Forty-one other troops were injured at the base.").figures
+    assert (g.value, g.counts.split()[:2]) == (41, ["troops", "injured"])
+
+
+def test_not_figures_dates_years_times_ages_names_numbering():
+    text = ("On 7 October 2023, at 7.45am, the bus on Route 9 crashed near Tower 22. Ana Ruiz, 34, was hurt. "
+            "A 29-year-old man was arrested. He was born in 1990. The F-16 flew over at 11 p.m. on March 3.")
+    assert figures(text) == []
+
+
+def test_one_fact_is_listed_once():
+    text = ("Three soldiers were killed in the attack. The three soldiers were named on Monday. "
+            "Funerals for the three soldiers will be held on Friday.")
+    assert figures(text) == [(3, "Three soldiers")]
+
+
+def test_elided_noun_after_a_figure():
+    got = figures("Four people were killed and 11 injured when the bridge fell.")
+    assert got == [(4, "Four people"), (11, "11 injured")]
+
+
+def test_measures_and_durations_count():
+    got = figures("Crews fought for 12 hours along a 25-mile stretch of coast.")
+    assert got == [(12, "12 hours"), (25, "25-mile stretch")]
+
+
+def test_sources_are_not_figures():
+    assert figures("Two officials said the talks had stalled.") == []

@@ -1,0 +1,75 @@
+"""Quotes and their speakers, in the shapes news uses."""
+
+from extract_helpers import brief
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in brief(text).quotes]
+
+
+def test_attribution_after_before_and_according_to():
+    text = ('Interior Minister Kwame Osei visited the port on Monday.\n'
+            '"We will rebuild this harbour," Mr Osei said.\n'
+            'The harbour master, Ruth Amadi, said: "Nobody expected the wave to be so high."\n'
+            '"Three cranes are gone," said Ms Amadi.\n'
+            '"Repairs will take months," according to a port engineer.')
+    assert speakers(text) == [
+        ("We will rebuild this harbour,", "Kwame Osei"),
+        ("Nobody expected the wave to be so high.", "Ruth Amadi"),
+        ("Three cranes are gone,", "Ruth Amadi"),
+        ("Repairs will take months,", "a port engineer"),
+    ]
+
+
+def test_title_is_kept_as_role_and_short_forms_resolve():
+    b = brief('Health Secretary Dalia Perez spoke in Harwick.\n"The wards are full," Ms Perez told reporters.')
+    (q,) = b.quotes
+    assert (q.speaker, q.role) == ("Dalia Perez", "Health Secretary")
+
+
+def test_split_quote_gives_two_entries_with_one_speaker():
+    text = 'Fire chief Lena Moss arrived at noon. "We will rebuild," she said, "and we will do it fast."'
+    assert speakers(text) == [("We will rebuild,", "Lena Moss"), ("and we will do it fast.", "Lena Moss")]
+
+
+def test_speaker_introduced_in_the_previous_sentence():
+    text = 'Dr Amara Njoku gave evidence on Tuesday. "The injuries were not survivable."'
+    assert speakers(text) == [("The injuries were not survivable.", "Amara Njoku")]
+
+
+def test_multi_paragraph_quote_is_one_entry():
+    text = ('Coroner Helen Marsh told the court: "The platform was overloaded.\n\n'
+            '"Nobody had the authority to close it.\n\n"That must change."')
+    (q,) = brief(text).quotes
+    assert q.speaker == "Helen Marsh"
+    assert q.text == "The platform was overloaded. Nobody had the authority to close it. That must change."
+
+
+def test_unnamed_sources_keep_their_description_and_the_definite_form_resolves():
+    text = ('A senior police officer, who asked not to be named, said the search would continue.\n'
+            '"We have not given up," the officer said.')
+    assert speakers(text) == [("We have not given up,", "A senior police officer")]
+
+
+def test_scare_quotes_and_titles_are_not_quotes():
+    text = ('Officials opened the so-called "safe corridor" on Friday. Her memoir, "Rooms Without Windows", '
+            'sold well. The plan, dubbed "Operation Tidewater", began at dawn.')
+    assert brief(text).quotes == []
+
+
+def test_partial_quote_inside_a_sentence():
+    text = "Mayor Gil Hathaway said the city would \u201cnot rest until we know what happened\u201d."
+    assert speakers(text) == [("not rest until we know what happened", "Gil Hathaway")]
+
+
+def test_british_single_quotes_with_apostrophes():
+    text = ("Coastguard chief Aled Morven said the crew\u2019s search would go on.\n"
+            "\u2018We won\u2019t stop until everyone\u2019s found,\u2019 he said.")
+    assert speakers(text) == [("We won\u2019t stop until everyone\u2019s found,", "Aled Morven")]
+
+
+def test_quote_ids_are_stable_and_unique():
+    text = '"We will be back," said Ana Ruiz. "We will be back," said Tom Brandt.'
+    first, second = brief(text), brief(text)
+    assert [q.id for q in first.quotes] == [q.id for q in second.quotes]
+    assert len({q.id for q in first.quotes}) == 2
