@@ -30,7 +30,7 @@ def _out() -> Console:
 
 
 def _err() -> Console:
-    return Console(stderr=True, highlight=False, emoji=False, markup=False)
+    return Console(stderr=True, highlight=False, emoji=False, markup=False, soft_wrap=True)
 
 
 def _json(data: object) -> None:

@@ -115,11 +115,19 @@ def _status(text: str, start: int, end: int, sents, si: int) -> str | None:
         nxt = STATUS_RE.search(text, *sents[si + 1])  # "... were pulled out. Both were treated for burns."
         if nxt:
             return _st(nxt)
-    if NAMING_RE.search(text[s_start:s_end]):
+    naming = NAMING_RE.search(text[s_start:s_end])
+    if naming:
+        # "... killing a night guard and injuring three firefighters. The guard was named as ...":
+        # the status nearest the word the naming sentence uses for the person.
+        nouns = [w for w in re.findall(r"[a-z]{4,}", text[s_start:s_start + naming.start()]) if w not in ("were", "have", "been", "they", "their")]
         for back in range(si - 1, max(si - 3, -1), -1):
             prev = list(STATUS_RE.finditer(text, *sents[back]))
             if prev:
-                return _st(prev[-1])
+                spots = [m.start() for n in nouns for m in re.finditer(rf"\b{n}", text[:sents[back][1]])
+                         if m.start() >= sents[back][0]]
+                if spots:
+                    return _st(min(prev, key=lambda m: min(abs(m.start() - p) for p in spots)))
+                return _st(prev[0])
         return "named victim" if re.search(r"\bvictims?\b", text[s_start:s_end], re.I) else None
     return None
 

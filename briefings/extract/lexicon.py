@@ -68,9 +68,9 @@ charity network brigades militia rebels forces
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 
-KILLED = (r"killed|died|dies|dead|deaths?|fatally|drowned|perished|succumbed|shot dead|stabbed to death|"
+KILLED = (r"killed|killing|died|dies|dead|deaths?|fatally|drowned|perished|succumbed|shot dead|stabbed to death|"
           r"bodies|body|lost (?:their|his|her) li(?:fe|ves)|funerals?|mourned|victims? of|slain|murdered")
-INJURED = (r"injured|injuries|wounded|hurt|hospitali[sz]ed|in (?:a )?(?:critical|serious|stable) condition|"
+INJURED = (r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed|in (?:a )?(?:critical|serious|stable) condition|"
            r"treated for|burns|wounds|shot(?! dead)|broke (?:his|her|their|a)|broken|fractured?|suffered|"
            r"taken to hospital|concussion|stabbed(?! to death)")
 MISSING = r"missing|unaccounted for|trapped|feared dead|not been found|still being sought"

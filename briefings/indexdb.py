@@ -1,0 +1,107 @@
+"""The library index as a locked TinyDB: transactions, schema check, error translation.
+
+``IndexDB`` owns ``library.json`` (through :class:`AtomicJSONStorage`) and
+``library.lock``. Writers use :meth:`IndexDB.transaction`; readers just read the
+tables (no lock: the file is only ever replaced whole). Every operation first checks
+the schema recorded in the "meta" table, so a newer library is neither misread nor
+written over.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any, cast
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from .index import utc_now
+from .storage import AtomicJSONStorage, StoreError
+
+_META_ID = 1  # the single row of the "meta" table
+
+
+class SchemaTooNew(StoreError):
+    """The library was written by a newer briefing; this one neither reads nor writes it."""
+
+
+class IndexDB:
+    """``library.json`` + ``library.lock`` in ``root``; safe across threads and processes."""
+
+    def __init__(self, root: Path, *, schema: int, lock_timeout: float) -> None:
+        self.root = root
+        self.schema = schema
+        self.path = root / "library.json"
+        self.lock_path = root / "library.lock"
+        # thread_local=False: self.mutex already serialises this process's threads.
+        # poll_interval: a waiting writer retries often; writes take milliseconds.
+        self._lock = FileLock(self.lock_path, timeout=lock_timeout, thread_local=False, poll_interval=0.01)
+        self.storage = AtomicJSONStorage(self.path, self._lock)
+        db = TinyDB(storage=lambda: self.storage)  # hand TinyDB our instance, not a class
+        # cache_size=0: TinyDB's query cache would never see other processes' writes.
+        self.rows: Table = db.table("briefings", cache_size=0)
+        self.meta: Table = db.table("meta", cache_size=0)
+        self.mutex = threading.RLock()  # held around every read and every transaction
+        self._after_commit: list[Callable[[], None]] | None = None  # not None = in a transaction
+
+    def row_values(self) -> Iterable[Mapping[str, Any]]:
+        """The index rows as stored, read-only: skips the per-row Document copy of
+        ``iter(Table)`` (a third of ``entries()`` time on 10,000 rows)."""
+        return ((self.storage.read() or {}).get(self.rows.name) or {}).values()
+
+    def after_commit(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once this transaction's index is on disk (still under the lock)."""
+        if self._after_commit is None:
+            raise RuntimeError("after_commit() outside a transaction")
+        self._after_commit.append(action)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the lock: reload the index, defer writes, flush once on success, discard on error."""
+        with self.mutex:
+            if self._after_commit is not None:  # nested: the outer transaction commits
+                yield
+                return
+            try:
+                self.root.mkdir(parents=True, exist_ok=True)
+                self._lock.acquire()
+            except Timeout:
+                raise StoreError(f"library is locked by another briefing process ({self.lock_path})") from None
+            except OSError as e:
+                raise self.os_error(e) from e
+            try:
+                self.storage.begin()
+                self.check_schema()
+                self._after_commit = actions = cast(list[Callable[[], None]], [])
+                yield
+                if self.storage.dirty and self.meta.get(doc_id=_META_ID) is None:
+                    self.meta.insert(Document({"schema": self.schema, "created": utc_now()}, doc_id=_META_ID))
+                self.storage.commit()
+                for action in actions:
+                    with suppress(OSError):  # e.g. a leftover unlisted file: harmless
+                        action()
+            except OSError as e:
+                self.storage.rollback()
+                raise self.os_error(e) from e
+            except BaseException:
+                self.storage.rollback()
+                raise
+            finally:
+                self._after_commit = None
+                self._lock.release()
+
+    def check_schema(self) -> None:
+        """Raise :class:`SchemaTooNew` if the file records a schema newer than ours."""
+        meta = self.meta.get(doc_id=_META_ID)
+        schema = meta.get("schema", 1) if meta is not None else 1  # no meta yet: a new library
+        if not isinstance(schema, int) or schema > self.schema:
+            raise SchemaTooNew(f"{self.path} was written by a newer briefing (schema {schema}); "
+                               f"this briefing reads schema {self.schema}")
+
+    def os_error(self, e: OSError) -> StoreError:
+        """A filesystem failure while writing, as one line (read-only folder, disk full, ...)."""
+        return StoreError(f"cannot write to the library folder {self.root}: {e.strerror or e}")

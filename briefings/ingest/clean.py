@@ -1,0 +1,154 @@
+"""Text cleaning shared by every input kind: safe characters, paragraphs, no page furniture, a title.
+
+The cleaned text is what every extracted span points into, so it must be
+stable (same input, same text) and free of anything a terminal would execute.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+# Terminal escape sequences, removed whole so no "[2J" or base64 payload is left behind:
+# OSC/DCS/SOS/PM/APC strings (to their terminator, or the end of the line if unterminated),
+# CSI sequences (a truncated one too), then the short two- and three-character escapes.
+# Lone 8-bit C1 characters are simply dropped with the other controls.
+_ESCAPES = re.compile(r"\x1b[\]P^_X][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x1b\[[0-?]*[ -/]*[@-~]?|\x1b[ -/]*[0-~]")
+# C0/C1 controls (newline is kept, tab was made a space), DEL, bidi embeddings and
+# overrides (they reorder what the reader sees), stray BOMs and lone surrogates.
+_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+_SPACES = re.compile("[ \u00a0\u2000-\u200a\u202f\u205f]+")
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028]")
+
+# Standalone furniture that can sit anywhere between paragraphs.
+_ANYWHERE = re.compile(
+    r"(?:skip |story continues below )?advertisement|share(?: this(?: article| story| page)?)?"
+    r"|(?:image|media) (?:source|caption)(?:\s*[,:].*)?", re.I)
+# Lines that open (or are) the block of furniture at the end of a page.
+_TAIL = re.compile(
+    r"follow us(?: on)?\b.*|share (?:this|on)\b.*|related(?: topics| articles| stories| content"
+    r"| coverage| links)?(?:\s*:.*)?|read more\b.*|more on this (?:story|topic)\b.*"
+    r"|sign up (?:for|to)\b.*newsletter.*|(?:copyright\b|\u00a9|\(c\) \d{4}).*"
+    r"|.{0,80}\ball rights reserved\.?|click here to\b.*|topics:?", re.I)
+# "KESTREL PORT, Valdoria (Wire) —" / "KESTREL PORT (Wire) -": a place in capitals, then a dash.
+_DATELINE = re.compile(r"[A-Z][A-Z .'\u2019-]*[A-Z](?:,[^!?\n]{0,60}?|\s*\([^)]{1,40}\))?"
+                       r"(?:\s*[\u2014\u2013]|\s+--?(?=\s|$))")
+_CAPS_COMMA = re.compile(r"[A-Z][A-Z .'\u2019-]*[A-Z],")
+_ENDINGS = tuple(".!?:\"'\u201d\u2019\u00bb")  # a sentence, or a closing quote
+_DASHES = ("-", "\u2014", "\u2013")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen col lt sgt capt rev prof gov sen rep no vs jr sr inc ltd co corp mt ft"
+    " jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def normalize(raw: str) -> str:
+    """Safe, NFC text with one space between words, trimmed lines and ``\\n`` line ends."""
+    text = _LINE_BREAKS.sub("\n", raw).replace("\u2029", "\n\n").replace("\t", " ")
+    text = _CONTROLS.sub("", _ESCAPES.sub("", text))
+    text = unicodedata.normalize("NFC", text)
+    return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
+
+
+def clean_line(raw: str) -> str:
+    """One line of clean text (for titles and metadata)."""
+    return " ".join(normalize(raw).split())
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split normalized text: blank lines separate paragraphs (single newlines are hard wraps)
+    when there are any; otherwise every line is a paragraph."""
+    if "\n\n" in text:
+        blocks = (" ".join(block.split("\n")) for block in text.split("\n\n"))
+    else:
+        blocks = iter(text.split("\n"))
+    return [p for p in (b.strip() for b in blocks) if p]
+
+
+def _short(p: str, words: int = 12) -> bool:
+    return len(p) <= words * 10 and len(p.split()) <= words
+
+
+def drop_boilerplate(paras: list[str]) -> list[str]:
+    """Remove share/advert/caption lines anywhere and the furniture block at the end."""
+    kept = [p for p in paras if not (_short(p, 40) and _ANYWHERE.fullmatch(p))]
+    # Walk back from the end: a tail marker cuts there; short link-like items (headlines
+    # under "Related", network names under "Follow us") go only if a marker sits above them.
+    # The first paragraph is never cut: a one-line "Read more..." article is still an article.
+    cut = end = len(kept)
+    while end > 1:
+        p = kept[end - 1]
+        if _short(p, 25) and _TAIL.fullmatch(p):
+            cut = end - 1
+        elif not _short(p) or p.endswith(_ENDINGS):
+            break
+        end -= 1
+    return kept[:cut]
+
+
+def _is_headline(p: str) -> bool:
+    """Short, not a sentence, not a dateline."""
+    return (_short(p, 14) and not p.endswith(_ENDINGS) and not p.endswith(_DASHES)
+            and not _CAPS_COMMA.match(p))
+
+
+def _first_sentence(p: str) -> str:
+    for m in re.finditer(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)", p[:400]):
+        before = p[:m.start()].split()
+        word = before[-1].lstrip("(\"'\u201c\u2018") if before else ""
+        if word.lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word):
+            continue  # "Mr." or "U.S." does not end a sentence
+        return p[:m.end()]
+    return p[:400]
+
+
+def derive_title(paras: list[str], limit: int = 70) -> str:
+    """A title from the lead: its first sentence, cut at a word near ``limit`` chars, no full stop."""
+    lead = next((p for p in paras if not _DATELINE.fullmatch(p)), paras[0] if paras else "")
+    lead = _DATELINE.sub("", lead, count=1).lstrip() or lead  # the place is not the news
+    sentence = _first_sentence(lead).strip()
+    if len(sentence) <= limit:
+        return sentence[:-1] if sentence.endswith(".") and not sentence.endswith("..") else sentence
+    head = sentence[:limit + 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head else sentence[:limit]
+    return cut.rstrip(" ,;:.\u2014\u2013-") + "\u2026"
+
+
+def clean_article(text: str, title: str | None = None) -> tuple[str, str]:
+    """Clean ``text`` and settle its title; returns ``(title, text)``.
+
+    Without a ``title`` from the format, a short first paragraph that does not read
+    like a sentence is the headline (moved out of the text); else one is derived.
+    """
+    paras = drop_boilerplate(paragraphs(normalize(text)))
+    title = clean_line(title) if title else ""
+    if title:
+        if len(paras) > 1 and paras[0].casefold() == title.casefold():
+            paras = paras[1:]  # the headline repeated as the first line
+    elif len(paras) > 1 and _is_headline(paras[0]):
+        title, paras = paras[0], paras[1:]
+    else:
+        title = derive_title(paras)
+    return title, "\n\n".join(paras)
+
+
+def iso_date(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` from ISO timestamps, ``2026/3/14``, ``20260314``, RFC 2822 or "14 March 2026"."""
+    value = " ".join((value or "").split())[:100]
+    m = re.match(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(\d{4})(\d{2})(\d{2})(?!\d)", value)
+    if m:
+        y, mo, d = (int(g) for g in m.groups() if g is not None)
+        try:
+            return date(y, mo, d).isoformat()
+        except ValueError:
+            return None
+    for fmt in ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y"):
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            pass
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (ValueError, TypeError, IndexError, OverflowError):
+        return None

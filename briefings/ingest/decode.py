@@ -1,0 +1,155 @@
+"""Bytes in, text out: bounded reading, binary sniffing and encoding detection.
+
+Everything here fails with :class:`IngestError`, whose message is one
+terminal-safe line that starts with the source, so the CLI can print it as is.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import os
+import re
+from typing import BinaryIO
+
+MAX_BYTES = 4 * 1024 * 1024
+
+# Checked in order; ZIP-based office formats are told apart below.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"), (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"), (b"PK\x05\x06", "ZIP archive"), (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "ELF executable"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office document"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"), (b"\xfd7zXZ\x00", "xz archive"),
+    (b"Rar!\x1a\x07", "RAR archive"), (b"SQLite format 3\x00", "SQLite database"),
+    (b"\x00asm", "WebAssembly module"), (b"\xca\xfe\xba\xbe", "Java class or Mach-O binary"),
+    (b"\xcf\xfa\xed\xfe", "Mach-O binary"), (b"OggS", "Ogg media"), (b"fLaC", "FLAC audio"),
+    (b"ID3", "MP3 audio"), (b"II*\x00", "TIFF image"), (b"MM\x00*", "TIFF image"),
+)
+# Control bytes that never occur in text; ESC is left out because escape
+# sequences are stripped later, and \t \n \v \f \r are ordinary whitespace.
+_CONTROL = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+_HIGH = bytes(range(0x80, 0x100))
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Characters that could drive or spoof a terminal if printed raw.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _cp1252(err: UnicodeDecodeError) -> tuple[str, int]:
+    """Decode the offending bytes as Windows-1252; its five holes map as Latin-1 (as browsers do)."""
+    chunk = err.object[err.start:err.end]
+    return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in chunk), err.end
+
+
+codecs.register_error("briefing-cp1252", _cp1252)
+
+
+def printable(text: str) -> str:
+    """``text`` with control, bidi and surrogate characters escaped, safe to print."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+
+
+class IngestError(Exception):
+    """An input that cannot become an article; ``str()`` is ``"source: reason"`` on one line."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(source, reason)
+        self.source = source
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{printable(self.source)}: {printable(self.reason)}"
+
+
+def os_reason(err: OSError) -> str:
+    """The OS error in plain words: "permission denied", not "[Errno 13] Permission denied: 'x'"."""
+    if err.errno == errno.ELOOP:
+        return "symbolic link loop"
+    words = err.strerror or (os.strerror(err.errno) if err.errno else type(err).__name__)
+    return words[:1].lower() + words[1:]
+
+
+def too_large(source: str, size: int | None) -> IngestError:
+    limit = f"articles over {MAX_BYTES // 2**20} MB are refused"
+    what = "input" if source == "-" else "file"
+    shown = f"{size / 2**20:.1f} MB" if size is not None else f"over {MAX_BYTES // 2**20} MB"
+    return IngestError(source, f"{what} too large ({shown}; {limit})")
+
+
+def read_stream(stream: BinaryIO, source: str = "-", size: int | None = None) -> bytes:
+    """Read at most ``MAX_BYTES + 1`` bytes, so a huge input is refused without loading it whole."""
+    chunks: list[bytes] = []
+    left = MAX_BYTES + 1
+    while left > 0:
+        chunk = stream.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    data = b"".join(chunks)
+    if len(data) > MAX_BYTES:
+        raise too_large(source, size if size and size > MAX_BYTES else None)
+    return data
+
+
+def read_file(path: str) -> bytes:
+    """The bytes of the file at ``path``; OS failures become plain-word :class:`IngestError`."""
+    try:
+        with open(path, "rb") as f:
+            return read_stream(f, path, os.fstat(f.fileno()).st_size)
+    except IsADirectoryError:
+        raise IngestError(path, "is a directory") from None
+    except OSError as err:
+        raise IngestError(path, os_reason(err)) from None
+
+
+def binary_kind(data: bytes) -> str | None:
+    """A name for well-known binary formats recognised by their magic numbers, else None."""
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            if name == "ZIP archive" and b"word/" in data[:4096]:
+                return "Word document"
+            return name
+    if data[:4] == b"RIFF" and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}[data[8:12]]
+    if data[4:8] == b"ftyp":
+        return "MP4 media"
+    return None
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode article bytes: UTF-8 (BOM stripped), UTF-16/32 by BOM, else Windows-1252."""
+    if not data.strip():
+        raise IngestError(source, "empty file: no article text")
+    kind = binary_kind(data)
+    if kind:
+        raise IngestError(source, f"binary file ({kind}), not an article")
+    # UTF-32 first: its LE BOM starts with the UTF-16 LE BOM.
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            # A damaged unit should cost one character, not the article.
+            text = data.decode(codec, "replace")
+            break
+    else:
+        controls = len(data) - len(data.translate(None, _CONTROL))
+        if b"\x00" in data or controls * 10 > len(data):
+            raise IngestError(source, "binary file, not text")
+        text = _decode_8bit(data)
+    if not text.strip():
+        raise IngestError(source, "empty file: no article text")
+    return text
+
+
+def _decode_8bit(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # Mostly-UTF-8 with a few stray bytes (pasted from elsewhere) keeps its UTF-8;
+    # only the stray bytes are read as Windows-1252. Otherwise the whole file is 1252.
+    high = len(data) - len(data.translate(None, _HIGH))
+    in_sequences = len(data) - len(_UTF8_SEQ.sub(b"", data))
+    if in_sequences * 2 > high:
+        return data.decode("utf-8-sig", "briefing-cp1252")
+    return data.decode("cp1252", "briefing-cp1252")

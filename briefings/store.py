@@ -1,0 +1,171 @@
+"""The briefing library: the only API through which the reader touches stored briefings.
+
+Layout of a library folder::
+
+    LIBRARY/
+      library.json          TinyDB: table "briefings" = one small index row per briefing
+                            (what the list needs), table "meta" = {"schema": 1, "created": ...}
+      library.json.bak      previous good generation (hard link of the file before each replace)
+      library.lock          filelock held by every writer (the kernel drops it if a writer dies)
+      articles/ab/<id>.json the full briefing (Briefing.to_dict(), indented JSON), one file per
+                            briefing, written atomically; "ab" = the first two characters of the id
+      notes/                reserved for notes (keyed by briefing id and item id); never touched here
+
+Promises: readers take no lock and always see a whole index; writers serialise on
+``library.lock``, reload the index under it and replace files atomically (see
+:mod:`briefings.atomic`). An article file is durable before the index row that lists it,
+so every listed briefing loads; a crash can at worst leave an unlisted article file, which
+the next add of that briefing overwrites. A damaged index or one from a newer briefing is
+reported (:class:`CorruptLibrary`, :class:`SchemaTooNew`) and never written over.
+A ``Library`` is safe to share between threads (one mutex) and between processes (the lock).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import cast
+
+from .articles import article_bytes, article_path, read_article, sweep_articles
+from .atomic import fsync_dir, write_many_atomic
+from .index import AddResult, Entry, Row, doc_id, find_row, make_row, upsert_rows, utc_now
+from .indexdb import IndexDB, SchemaTooNew
+from .model import Briefing
+from .paths import library_root
+from .storage import CorruptLibrary, StoreError
+
+__all__ = ["AddResult", "Ambiguous", "CorruptLibrary", "Entry", "Library", "NotFound", "SchemaTooNew", "StoreError"]
+MIN_PREFIX = 4  # shortest id prefix `resolve` accepts: short to type, long enough to be unique
+
+
+class NotFound(StoreError):
+    """No briefing with that id (or id prefix)."""
+
+
+class Ambiguous(StoreError):
+    """An id prefix matches more than one briefing."""
+
+
+class Library:
+    """A folder of briefings with a small TinyDB index; see the module docstring."""
+
+    SCHEMA = 1
+    LOCK_TIMEOUT = 30.0
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+        self.notes_dir = self.root / "notes"
+        self._db = IndexDB(self.root, schema=self.SCHEMA, lock_timeout=self.LOCK_TIMEOUT)
+        self._swept = False
+
+    @classmethod
+    def open(cls, explicit: str | Path | None = None) -> Library:
+        """The library at ``explicit`` (``--library``), ``$BRIEFING_HOME`` or the user data folder."""
+        return cls(library_root(explicit))
+
+    def article_path(self, briefing_id: str) -> Path:
+        """Where the full briefing is stored (``articles/ab/<id>.json``)."""
+        return article_path(self.root, briefing_id)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Take the lock (LOCK_TIMEOUT s, else StoreError), reload the index, write it once on
+        success, discard the changes on error. Calls inside (``add``, ``remove``...) join it."""
+        with self._db.transaction():
+            yield
+
+    def add_many(self, briefings: Iterable[Briefing]) -> list[AddResult]:
+        """One locked transaction: write each article file atomically, then upsert all index rows and
+        write library.json ONCE. Same briefing id again = update in place (keeps ``added``)."""
+        results: list[AddResult] = []
+        rows: dict[int, Row] = {}  # doc id -> new row; also catches a repeat inside the batch
+        with self._db.transaction():
+            if not self._swept:  # under the lock, once per Library
+                self._swept = True
+                sweep_articles(self.root)
+            now = utc_now()
+
+            def files() -> Iterator[tuple[Path, bytes]]:  # streams: a big import is not held in memory
+                for b in briefings:
+                    did = doc_id(b.id)
+                    if did is None:
+                        raise StoreError(f"briefing id {b.id!r} is not a hex digest")
+                    old = rows.get(did) or find_row(self._db.rows, b.id)
+                    if old is None and self._db.rows.contains(doc_id=did):  # 60-bit clash: not expected
+                        raise StoreError(f"briefing {b.id} clashes with another briefing's index key")
+                    rows[did] = make_row(b, added=old["added"] if old else now, updated=now)
+                    results.append(AddResult(b.id, b.article.title, created=old is None))
+                    yield self.article_path(b.id), article_bytes(b)
+
+            folders = write_many_atomic(files())
+            for folder in (*folders, self.root / "articles") if folders else ():
+                fsync_dir(folder)  # the articles are durable before the index lists them
+            upsert_rows(self._db.rows, rows)
+        return results
+
+    def add(self, briefing: Briefing) -> AddResult:
+        """Add or update one briefing (see :meth:`add_many`)."""
+        return self.add_many([briefing])[0]
+
+    def remove(self, briefing_id: str) -> None:
+        """Remove a briefing (exact id): its index row, then its article file. Notes are kept."""
+        with self._db.transaction():
+            self._row(briefing_id)  # NotFound unless listed, so the id is a hex id
+            self._db.rows.remove(doc_ids=[cast(int, doc_id(briefing_id))])
+            path = self.article_path(briefing_id)
+            # Unlink only once the index no longer lists it: a listed briefing always loads.
+            self._db.after_commit(lambda: path.unlink(missing_ok=True))
+
+    # -- reading: no lock needed, the index file is only ever replaced whole ---------------------
+
+    def entries(self) -> list[Entry]:
+        """Every briefing's list row, newest first (by ``added``, then title)."""
+        with self._db.mutex:
+            self._db.check_schema()
+            out = [Entry.from_row(row) for row in self._db.row_values()]
+        out.sort(key=lambda e: e.title.casefold())
+        out.sort(key=lambda e: e.added, reverse=True)  # stable sort: equal times keep title order
+        return out
+
+    def __len__(self) -> int:
+        with self._db.mutex:
+            self._db.check_schema()
+            return len(self._db.rows)
+
+    def get(self, briefing_id: str) -> Briefing:
+        """The full briefing (exact id); :class:`NotFound` if the library does not list it."""
+        self._row(briefing_id)
+        try:
+            return read_article(self.root, briefing_id)
+        except FileNotFoundError:
+            path = self.article_path(briefing_id)
+            raise NotFound(f"briefing {briefing_id} is listed but its file {path} is missing") from None
+
+    def resolve(self, ref: str) -> str:
+        """The full id for an exact id or a unique id prefix of at least MIN_PREFIX characters."""
+        key = ref.strip().lower()
+        with self._db.mutex:
+            self._db.check_schema()
+            if key and find_row(self._db.rows, key) is not None:
+                return key
+            if len(key) < MIN_PREFIX:
+                raise NotFound(f"no briefing with id {ref!r} (an id prefix needs {MIN_PREFIX}+ characters)")
+            rows = self._db.row_values()
+            hits: list[tuple[str, str]] = sorted((r["id"], r.get("title") or "") for r in rows
+                                                 if r["id"].startswith(key))
+        if not hits:
+            raise NotFound(f"no briefing with an id starting {ref!r} in {self.root}")
+        if len(hits) > 1:
+            shown = "; ".join(f"{i[:10]} {t[:40]!r}" for i, t in hits[:3])
+            more = f" and {len(hits) - 3} more" if len(hits) > 3 else ""
+            raise Ambiguous(f"{ref!r} matches {len(hits)} briefings: {shown}{more}; type more of the id")
+        return hits[0][0]
+
+    def _row(self, briefing_id: str) -> Row:
+        with self._db.mutex:
+            self._db.check_schema()
+            row = find_row(self._db.rows, briefing_id)
+        if row is None:
+            raise NotFound(f"no briefing with id {briefing_id!r} in {self.root}")
+        return row
