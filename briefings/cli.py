@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
     sub.add_parser("read", parents=[common], help="open the reader (the same as no command)")
+    sub.add_parser("demo", parents=[common], help="open the reader on the bundled sample articles",
+                   description="Open the reader on a library of the bundled sample articles (a folder in the "
+                               "user cache, or --library DIR), ingesting them first if needed.")
     return parser
 
 

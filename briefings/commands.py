@@ -152,16 +152,23 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_read(args: argparse.Namespace) -> int:
-    try:
-        from tui.app import run
-    except ImportError:
-        _err().print(T("The reader (the Textual app) is not built yet. Meanwhile: briefing list, "
-                       "briefing show ID, briefing export ID --md."))
-        return 0
+    from tui.app import run  # only here: the other commands never load Textual
+
     return run(library_arg(args))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from platformdirs import user_cache_dir
+
+    root = library_arg(args) or Path(user_cache_dir("briefing")) / "demo-library"
+    library = Library(root)
+    if not library.entries():
+        library.add_many([extract(load(s.path)) for s in sample_sources()])
+    args.library = str(root)
+    return cmd_read(args)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ingest": cmd_ingest, "extract": cmd_extract, "list": cmd_list, "show": cmd_show,
-    "export": cmd_export, "read": cmd_read,
+    "export": cmd_export, "read": cmd_read, "demo": cmd_demo,
 }

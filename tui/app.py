@@ -1,0 +1,126 @@
+"""The reader app: a library list and briefing screens, all by keyboard, in any terminal."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.command import Hit, Hits, Provider
+from textual.screen import Screen
+
+from briefings.export import to_markdown
+from briefings.paths import config_dir
+from briefings.store import Library, StoreError
+
+from . import state
+from .keys import ALL_KEYS, APP_KEYS, load_config
+from .screens.briefing import LABELS, PANES, BriefingScreen
+from .screens.help import HelpScreen
+from .screens.library import LibraryScreen
+
+THEMES = {"dark": "textual-dark", "light": "textual-light", "terminal": "ansi-dark"}
+
+
+class BriefingCommands(Provider):
+    """Command palette: open a briefing by title, jump to a pane, export, switch theme."""
+
+    async def search(self, query: str) -> Hits:
+        app: BriefingApp = self.app  # type: ignore[assignment]
+        matcher = self.matcher(query)
+        commands: list[tuple[str, object, str]] = []
+        for n, entry in enumerate(app.library.entries()):
+            commands.append((f"Open: {entry.title}", partial(app.open_by_id, entry.id), entry.source))
+        if isinstance(app.screen, BriefingScreen):
+            for name in PANES:
+                commands.append((f"Pane: {LABELS[name]}", partial(app.screen.show_pane, name), "jump to the pane"))
+            commands.append(("Export this briefing as Markdown", app.export_current, "writes NAME.md here"))
+        for label, theme in THEMES.items():
+            commands.append((f"Theme: {label}", partial(setattr, app, "theme", theme), theme))
+        for text, callback, help_text in commands:
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), callback, help=help_text)
+
+
+class BriefingApp(App):
+    """The ``briefing`` reader."""
+
+    CSS_PATH = "briefing.tcss"
+    TITLE = "briefing"
+    BINDINGS = [k.binding() for k in APP_KEYS]
+    COMMANDS = App.COMMANDS | {BriefingCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, library: Library, *, config: Path | None = None, restore: bool = True) -> None:
+        super().__init__()
+        self.library = library
+        self.restore = restore
+        self.user_keymap, theme, self.config_problems = load_config(config or config_dir() / "config.toml")
+        if theme in self.available_themes:
+            self.theme = theme
+        elif theme:
+            self.config_problems.append(f"unknown theme {theme!r}")
+
+    def keymap_in_force(self) -> dict[str, str]:
+        """Each binding id and the keys it has now (defaults, then the user's remapping)."""
+        return {k.id: self.user_keymap.get(k.id, k.keys) for k in ALL_KEYS}
+
+    def on_mount(self) -> None:
+        self.set_keymap(self.user_keymap)
+        self.push_screen(LibraryScreen())
+        for problem in self.config_problems:
+            self.notify(problem, title="config", severity="warning", timeout=8)
+        view = state.load(self.library.root) if self.restore else {}
+        if view.get("briefing"):
+            try:
+                self.open_by_id(view["briefing"], view.get("pane", "summary"))
+            except StoreError:
+                state.save(self.library.root, None)
+
+    def get_system_commands(self, screen: Screen):
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Show every key binding", self.action_help)
+
+    def open_briefing(self, ids: list[str], index: int, pane: str = "summary") -> None:
+        if isinstance(self.screen, BriefingScreen):
+            self.pop_screen()
+        self.push_screen(BriefingScreen(ids, index, pane))
+
+    def open_by_id(self, briefing_id: str, pane: str = "summary") -> None:
+        ids = [e.id for e in self.library.entries()]
+        if briefing_id not in ids:
+            raise StoreError(f"no briefing {briefing_id}")
+        self.open_briefing(ids, ids.index(briefing_id), pane)
+
+    def remember(self, briefing_id: str | None, pane: str | None) -> None:
+        state.save(self.library.root, {"briefing": briefing_id, "pane": pane or "summary"} if briefing_id else None)
+
+    def load_samples(self) -> int:
+        """Ingest the bundled samples into this library (called from a worker thread)."""
+        from briefings.commands import sample_sources
+        from briefings.extract import extract
+        from briefings.ingest import load
+
+        briefings = [extract(load(s.path)) for s in sample_sources()]
+        self.library.add_many(briefings)
+        return len(briefings)
+
+    def export_current(self) -> None:
+        screen = self.screen
+        if isinstance(screen, BriefingScreen) and screen.briefing is not None:
+            path = Path.cwd() / f"briefing-{screen.briefing.id[:8]}.md"
+            path.write_text(to_markdown(screen.briefing), encoding="utf-8")
+            self.notify(f"Exported to {path}")
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+
+def run(library_dir: Path | None = None) -> int:
+    """Open the reader on a library folder (see :func:`briefings.paths.library_root`)."""
+    library = Library.open(library_dir)
+    library.entries()  # a damaged library is reported by the CLI, before the screen is taken over
+    BriefingApp(library).run()
+    return 0

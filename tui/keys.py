@@ -1,0 +1,96 @@
+"""Key bindings as data, each with an id so users can remap it in ``keys.toml``.
+
+The config file is ``config.toml`` in the user config folder (``briefing``
+under the platformdirs config dir)::
+
+    [keys]
+    "pane.next" = "tab,ctrl+n"
+    "app.quit" = "q,ctrl+q"
+
+    [reader]
+    theme = "ansi-dark"   # or "textual-dark", "textual-light", "ansi-light"
+
+Each value is a comma-separated list of Textual key names. Unknown ids are
+reported and ignored; the help screen always shows the keys in force.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """One remappable binding: ``id`` is stable, ``keys`` are the defaults."""
+
+    id: str
+    keys: str
+    action: str
+    description: str
+    show: bool = True
+    priority: bool = False
+
+    def binding(self) -> Binding:
+        return Binding(self.keys, self.action, self.description, show=self.show, id=self.id,
+                       priority=self.priority)
+
+
+APP_KEYS = (
+    Key("app.help", "question_mark,f1", "help", "Help"),
+    Key("app.quit", "q", "quit", "Quit"),
+    Key("app.palette", "ctrl+p", "command_palette", "Commands", show=False),
+)
+LIBRARY_KEYS = (
+    Key("library.open", "enter", "open", "Open"),
+    Key("library.filter", "slash", "filter", "Filter"),
+    Key("library.samples", "s", "samples", "Samples", show=False),
+    Key("list.down", "j", "cursor_down", "Down", show=False),
+    Key("list.up", "k", "cursor_up", "Up", show=False),
+    Key("list.first", "g,home", "first", "First", show=False),
+    Key("list.last", "G,end", "last", "Last", show=False),
+)
+BRIEFING_KEYS = (
+    Key("pane.next", "tab", "next_pane", "Next pane", priority=True),
+    Key("pane.previous", "shift+tab", "previous_pane", "Prev pane", show=False, priority=True),
+    Key("pane.summary", "1", "pane('summary')", "Summary", show=False),
+    Key("pane.figures", "2", "pane('figures')", "Figures", show=False),
+    Key("pane.casualties", "3", "pane('casualties')", "Casualties", show=False),
+    Key("pane.quotes", "4", "pane('quotes')", "Quotes", show=False),
+    Key("pane.source", "5", "pane('source')", "Source", show=False),
+    Key("item.evidence", "enter", "evidence", "Evidence"),
+    Key("briefing.previous", "left_square_bracket", "step(-1)", "Prev", show=False),
+    Key("briefing.next", "right_square_bracket", "step(1)", "Next"),
+    Key("briefing.back", "escape,backspace", "back", "Library"),
+)
+ITEM_KEYS = (
+    Key("item.down", "j", "cursor_down", "Down", show=False),
+    Key("item.up", "k", "cursor_up", "Up", show=False),
+    Key("item.first", "g,home", "first", "First", show=False),
+    Key("item.last", "G,end", "last", "Last", show=False),
+)
+ALL_KEYS = APP_KEYS + LIBRARY_KEYS + BRIEFING_KEYS + ITEM_KEYS
+
+
+def load_config(path: Path) -> tuple[dict[str, str], str | None, list[str]]:
+    """The user's key remapping and theme from ``path``, and the problems found (never raises)."""
+    if not path.exists():
+        return {}, None, []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return {}, None, [f"{path}: {exc}"]
+    known = {k.id for k in ALL_KEYS}
+    keymap, problems = {}, []
+    for key_id, keys in (data.get("keys") or {}).items():
+        if key_id not in known:
+            problems.append(f"{path}: unknown key id {key_id!r}")
+        elif not isinstance(keys, str) or not keys.strip():
+            problems.append(f"{path}: {key_id!r} needs a string such as \"tab,ctrl+n\"")
+        else:
+            keymap[key_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())
+    theme = (data.get("reader") or {}).get("theme")
+    return keymap, theme if isinstance(theme, str) else None, problems

@@ -1,0 +1,1 @@
+"""Screens of the reader: the library list, one briefing, help."""

@@ -1,0 +1,52 @@
+"""Where the reader was: the briefing and pane last open, per library, so reopening costs nothing.
+
+Kept in the user state folder (not in the library): it is one user's view,
+and losing it loses nothing. Written atomically so a dropped SSH connection
+mid-write never leaves a broken file; a broken file is ignored.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from platformdirs import user_state_dir
+
+
+def state_path() -> Path:
+    return Path(user_state_dir("briefing")) / "reader.json"
+
+
+def load(library: Path) -> dict[str, str]:
+    """The saved view for ``library``: ``{"briefing": id, "pane": name}`` or ``{}``."""
+    try:
+        data = json.loads(state_path().read_text(encoding="utf-8"))
+        view = data.get(str(library.resolve()), {})
+        return {k: str(v) for k, v in view.items() if k in ("briefing", "pane")}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def save(library: Path, view: dict[str, str] | None) -> None:
+    """Remember ``view`` for ``library`` (``None`` forgets it: the reader was at the list)."""
+    path = state_path()
+    try:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            data = data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            data = {}
+        key = str(library.resolve())
+        if view:
+            data[key] = view
+        else:
+            data.pop(key, None)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".reader-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home must not stop the reader
