@@ -23,10 +23,11 @@ and or but nor as than then that which who whom whose when where while because i
 have has had will would could can may might must shall should do does did said says told a an the this these those
 its their his her our your my per about around up down out including such not along through throughout between
 among against toward towards within without beyond behind beside amid despite via until till inside outside onto
-upon like near past""".split()) | EVENT_VERBS
+upon like near past remain remains remained""".split()) | EVENT_VERBS
 # Capitalised words that may stand before a count ("All 12", "Only 3"); any other makes a name ("Route 9").
 COUNT_OPENERS = frozenset("""the a an all only just another nearly some about and but of in at on for with by from to
-over under more than almost around roughly least up as many another further its their his her these those""".split())
+over under more than almost around roughly least up as many another further its their his her these those after
+before since during within until across among between into through without per like while when""".split())
 PP_START = frozenset("on against in since across from of for at near".split())
 GERUNDS = {"killing": "killed", "wounding": "wounded", "injuring": "injured", "leaving": "",
            "displacing": "displaced", "destroying": "destroyed", "damaging": "damaged"}
@@ -156,11 +157,12 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[str, int]:
     if unit:  # "a 25-mile stretch"
         words.append(unit.group()[1:])
         pos = end = unit.end()
-    lead = re.match(r"\s+(?:of\s+(?:the\s+|them\b|those\b)?)?", rest[pos:])
+    lead = re.match(r"\s+(?:of\s+(?:the\s+)?)?", rest[pos:])
     offset = pos + (lead.end() if lead else 0)
     partitive = bool(lead and "of" in lead.group())
-    if rest[offset:offset + 4].lower() == "them":
-        return "them", offset + 4
+    pronoun = re.match(r"(them|those|these|us)\b", rest[offset:offset + 6])
+    if partitive and pronoun:  # "Eleven of them were taken to hospital"
+        return pronoun.group(1), offset + pronoun.end()
     for w in WORD.finditer(rest, offset):
         token = w.group()
         low = token.lower()
@@ -204,6 +206,9 @@ def _counts(text: str, m: re.Match[str], noun: str, verb: str, verb_end: int, s_
     if pp:
         phrase = " ".join(pp.group(1).split()[:7])
         phrase = re.split(r"\s+(?:and|but|which|who|that|were|was|have|has|had|said)\b", phrase)[0]
+    if noun in ("them", "those", "these", "us"):  # "two of them remained in critical condition"
+        predicate = re.match(r"\s+([^,;.]{1,60})", text[verb_end if verb else m.end():s_end])
+        return " ".join(x for x in (noun, verb, predicate.group(1) if predicate else "") if x)
     if noun:
         return " ".join(dict.fromkeys(x for x in (noun, verb, phrase) if x))
     if phrase and (phrase.startswith("of ") or is_money(m) and re.match(r"(?:in|for|on|to) ", phrase)):

@@ -108,5 +108,5 @@ killed injured wounded died dead missing arrested detained displaced evacuated r
 destroyed damaged burned burnt launched fired seized affected stranded hospitalised hospitalized
 treated charged released deployed lost cut raised pledged approved freed captured kidnapped abducted
 shot stabbed drowned buried recovered found fled sheltering homeless confirmed reported flooded
-taken driven forced
+taken driven forced unaccounted
 """.split())

@@ -12,6 +12,8 @@ from html.parser import HTMLParser
 from .clean import iso_date
 
 MAX_DEPTH = 512
+_MAX_BROKEN = 8  # unterminated tags tolerated before the rest of the page is read as text
+_STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")  # a "<" that html.parser would pass on as text anyway
 _SKIP = frozenset("script style noscript template svg math nav footer aside form button iframe figure "
                   "figcaption select textarea object canvas video audio title".split())
 _BLOCK = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote br hr tr table section article "
@@ -162,14 +164,35 @@ def _site_suffix(title: str) -> str:
     return title.strip()
 
 
+def _feed(parser: _Parser, raw: str) -> None:
+    """Feed ``raw`` in linear time.
+
+    html.parser stops at a construct that never ends ("<a" or "<!--" with no closing
+    ``>``/``-->``) and, on close(), rescans to the end once per such construct:
+    quadratic, hours for 4 MB of "<a<a<a". So we drop each one up to its next ``>``
+    ourselves; with no ``>`` left (or too many broken ones) the rest is read as text.
+    """
+    parser.feed(_STRAY_LT.sub("&lt;", raw))  # same meaning, one event instead of one per "<"
+    for rounds in range(1, _MAX_BROKEN + 1):
+        tail = parser.rawdata
+        if not tail.startswith("<") or parser.cdata_elem:  # trailing text, or an unclosed <script>
+            break
+        gt = tail.find(">", 1)
+        parser.rawdata = ""
+        if gt < 0 or rounds == _MAX_BROKEN:  # nothing after can be markup any more
+            parser.feed(tail[1:].replace("<", "&lt;") if gt < 0 else tail[gt + 1:].replace("<", "&lt;"))
+            break
+        parser.feed(tail[gt + 1:])
+    parser.close()
+
+
 def parse_html(raw: str) -> tuple[str | None, str, str | None]:
     """``(title, text, published)`` of an HTML page; ``text`` keeps paragraph breaks as blank lines.
 
     The body is the largest <article>, else the largest <main>, else the whole document.
     """
     parser = _Parser()
-    parser.feed(raw)
-    parser.close()
+    _feed(parser, raw)
     while parser.stack:  # unclosed elements still finish their h1/title bookkeeping
         parser._close()
     body = parser.root

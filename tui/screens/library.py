@@ -90,7 +90,7 @@ class LibraryScreen(Screen):
         total = len(self.entries)
         shown = f"{len(self.shown)} of {total}" if words else f"{total}"
         self.query_one("#library-title", Static).update(Text.assemble(
-            ("briefing", "bold"), "  ", _t(str(self.app.library.root)), f"  \u00b7  {shown} briefings"))
+            ("briefing", "bold"), " \u00b7 ", _t(str(self.app.library.root)), f" \u00b7 {shown} briefings"))
         empty = self.query_one("#library-empty", Static)
         if not self.entries:
             empty.update(Text.assemble(

@@ -1,0 +1,68 @@
+"""What the screen shows, at 80x24 and 120x40, in colour and with NO_COLOR (SVG snapshots)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import build
+
+from tui.app import BriefingApp
+
+# A fixed path: the library path is shown in the title bar.
+ROOT = Path("/tmp/briefing-snapshot-library")
+
+
+@pytest.fixture(scope="module")
+def snap_library():
+    shutil.rmtree(ROOT, ignore_errors=True)
+    library = build(ROOT)
+    yield library
+    shutil.rmtree(ROOT, ignore_errors=True)
+
+
+@pytest.fixture
+def colour(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+def app(library) -> BriefingApp:
+    return BriefingApp(library, restore=False)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_library_screen(snap_compare, snap_library, colour, size):
+    assert snap_compare(app(snap_library), terminal_size=size)
+
+
+def test_library_filtered(snap_compare, snap_library, colour):
+    assert snap_compare(app(snap_library), press=["slash", *"brandt"], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_briefing_casualties(snap_compare, snap_library, colour, size):
+    # The bridge collapse: a list of victims, ages, statuses.
+    press = ["slash", *"callow", "enter", "enter", "3"]
+    assert snap_compare(app(snap_library), press=press, terminal_size=size)
+
+
+def test_briefing_quote_evidence(snap_compare, snap_library, colour):
+    press = ["slash", *"ferry", "enter", "enter", "4", "j", "enter"]
+    assert snap_compare(app(snap_library), press=press, terminal_size=(80, 24))
+
+
+def test_briefing_no_color(snap_compare, snap_library):
+    press = ["slash", *"warehouse", "enter", "enter", "2"]
+    assert snap_compare(app(snap_library), press=press, terminal_size=(80, 24))
+
+
+def test_help_screen(snap_compare, snap_library, colour):
+    assert snap_compare(app(snap_library), press=["question_mark"], terminal_size=(80, 24))
+
+
+def test_empty_library(snap_compare, tmp_path, colour):
+    from briefings.store import Library
+
+    shutil.rmtree("/tmp/briefing-snapshot-empty", ignore_errors=True)
+    assert snap_compare(app(Library(Path("/tmp/briefing-snapshot-empty"))), terminal_size=(80, 24))
