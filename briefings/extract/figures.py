@@ -58,6 +58,7 @@ def find_figures(text: str, sents: list[tuple[int, int]], skip: list[tuple[int, 
     ordered = [m for m in matches if m.start() >= headline_end] + [m for m in matches if m.start() < headline_end]
     figures: list[Figure] = []
     seen: set[tuple[float, str]] = set()
+    events: set[tuple[float, str]] = set()  # (value, event verb): "three hurt" = "three firefighters hurt"
     last_noun: dict[int, str] = {}
     for m in ordered:
         if any(a <= m.start("num") < b for a, b in skip) or _not_a_figure(text, m):
@@ -84,9 +85,17 @@ def find_figures(text: str, sents: list[tuple[int, int]], skip: list[tuple[int, 
         key = (value, _stem(head) if head else ("$" if is_money(m) else "%"))
         anaphoric = bool(ANAPHORA.search(text[max(s_start, m.start() - 12):m.start()]))
         vague = not m.group("num")[0].isdigit() and m.group("num").lower() in VAGUE
-        if key in seen or (anaphoric or vague or m.start() < headline_end) and any(k[0] == value for k in seen):
+        same_value = any(k[0] == value for k in seen)
+        if m.start() < headline_end:  # a headline figure repeats the body's when the value and event match
+            words = {_stem(w) for w in noun.split()}
+            repeat = key in seen or (value, verb) in events or vague and same_value or \
+                any(k[0] == value and k[1] in words for k in seen)
+        else:
+            repeat = key in seen or (anaphoric or vague) and same_value
+        if repeat:
             continue
         seen.add(key)
+        events.add((value, verb or noun))
         span = (m.start(), np_end if noun else m.end())
         figures.append(Figure(value=value, text=text[span[0]:span[1]].strip(),
                               counts=_counts(text, m, noun, verb, verb_end, s_start, s_end), span=span,

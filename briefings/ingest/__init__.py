@@ -19,7 +19,7 @@ from .clean import clean_article
 from .decode import MAX_BYTES, IngestError, os_reason, printable, read_file, read_stream, too_large
 from .decode import decode as _decode  # keep `briefings.ingest.decode` naming the module
 from .html import parse_html
-from .markdown import parse_markdown
+from .markdown import front_matter, parse_markdown
 
 __all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "IngestError", "Source", "discover", "load", "load_text"]
 
@@ -60,7 +60,7 @@ def sniff(raw: str) -> str:
     if head[:9].lower() == "<!doctype" or head[:5].lower() == "<html" or _HTML_SNIFF.search(head):
         return "html"
     first = next((line for line in head.splitlines() if line.strip()), "")
-    if first.startswith("# ") or re.match(r"---[ \t]*\r?\n.*?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", head, re.S):
+    if first.startswith("# ") or front_matter(head.replace("\r\n", "\n"))[0]:
         return "markdown"
     return "text"
 
@@ -96,6 +96,8 @@ def load(source: str, data: bytes | None = None) -> Article:
                 data = read_stream(sys.stdin.buffer, source)
         else:
             if data is None:
+                if "\0" in source:
+                    raise IngestError(source, "invalid file name")
                 st = os.stat(source)  # missing / unreadable / a directory before the suffix verdict
                 if stat.S_ISDIR(st.st_mode):
                     raise IngestError(source, "is a directory")
@@ -126,6 +128,9 @@ def discover(paths: Iterable[str]) -> Iterator[Source]:
             st = os.stat(path)
         except OSError as err:
             yield Source(path, error=os_reason(err))
+            continue
+        except ValueError:  # an embedded NUL: no file can have that name
+            yield Source(path, error="invalid file name")
             continue
         if stat.S_ISDIR(st.st_mode):
             yield from _walk(path, st, seen)

@@ -60,9 +60,9 @@ def paragraphs(text: str) -> list[str]:
     """Split normalized text: blank lines separate paragraphs (single newlines are hard wraps)
     when there are any; otherwise every line is a paragraph."""
     if "\n\n" in text:
-        blocks = (" ".join(block.split("\n")) for block in text.split("\n\n"))
+        blocks = [" ".join(block.split("\n")) for block in text.split("\n\n")]
     else:
-        blocks = iter(text.split("\n"))
+        blocks = text.split("\n")
     return [p for p in (b.strip() for b in blocks) if p]
 
 
@@ -105,8 +105,11 @@ def _first_sentence(p: str) -> str:
 
 def derive_title(paras: list[str], limit: int = 70) -> str:
     """A title from the lead: its first sentence, cut at a word near ``limit`` chars, no full stop."""
-    lead = next((p for p in paras if not _DATELINE.fullmatch(p)), paras[0] if paras else "")
-    lead = _DATELINE.sub("", lead, count=1).lstrip() or lead  # the place is not the news
+    lead = next((p for p in paras if len(p) > 120 or not _DATELINE.fullmatch(p)), paras[0] if paras else "")
+    lead = lead[:500]  # a title needs only the start; keeps the regexes cheap on huge paragraphs
+    dateline = _DATELINE.match(lead)
+    if dateline:  # the place is not the news
+        lead = lead[dateline.end():].lstrip() or lead
     sentence = _first_sentence(lead).strip()
     if len(sentence) <= limit:
         return sentence[:-1] if sentence.endswith(".") and not sentence.endswith("..") else sentence
@@ -118,18 +121,17 @@ def derive_title(paras: list[str], limit: int = 70) -> str:
 def clean_article(text: str, title: str | None = None) -> tuple[str, str]:
     """Clean ``text`` and settle its title; returns ``(title, text)``.
 
-    Without a ``title`` from the format, a short first paragraph that does not read
-    like a sentence is the headline (moved out of the text); else one is derived.
+    The headline stays the first paragraph of the text, whatever the format,
+    so the source pane shows the article as published and a figure given
+    only in the headline ("one dead, three hurt") has evidence to point at.
+    Without a ``title`` from the format, a short first paragraph that does not
+    read like a sentence is the headline; else a title is derived from the lead.
     """
     paras = drop_boilerplate(paragraphs(normalize(text)))
+    # A title from the format (h1, "# ...", <title>) is taken as given; its heading is already in the text.
     title = clean_line(title) if title else ""
-    if title:
-        if len(paras) > 1 and paras[0].casefold() == title.casefold():
-            paras = paras[1:]  # the headline repeated as the first line
-    elif len(paras) > 1 and _is_headline(paras[0]):
-        title, paras = paras[0], paras[1:]
-    else:
-        title = derive_title(paras)
+    if not title:
+        title = paras[0] if len(paras) > 1 and _is_headline(paras[0]) else derive_title(paras)
     return title, "\n\n".join(paras)
 
 

@@ -23,8 +23,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"), (b"\xfd7zXZ\x00", "xz archive"),
     (b"Rar!\x1a\x07", "RAR archive"), (b"SQLite format 3\x00", "SQLite database"),
     (b"\x00asm", "WebAssembly module"), (b"\xca\xfe\xba\xbe", "Java class or Mach-O binary"),
-    (b"\xcf\xfa\xed\xfe", "Mach-O binary"), (b"OggS", "Ogg media"), (b"fLaC", "FLAC audio"),
-    (b"ID3", "MP3 audio"), (b"II*\x00", "TIFF image"), (b"MM\x00*", "TIFF image"),
+    (b"\xcf\xfa\xed\xfe", "Mach-O binary"), (b"OggS\x00", "Ogg media"), (b"fLaC\x00", "FLAC audio"),
+    (b"ID3\x03\x00", "MP3 audio"), (b"ID3\x04\x00", "MP3 audio"), (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
 )
 # Control bytes that never occur in text; ESC is left out because escape
 # sequences are stripped later, and \t \n \v \f \r are ordinary whitespace.
@@ -35,8 +36,10 @@ _UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-def _cp1252(err: UnicodeDecodeError) -> tuple[str, int]:
+def _cp1252(err: UnicodeError) -> tuple[str | bytes, int]:
     """Decode the offending bytes as Windows-1252; its five holes map as Latin-1 (as browsers do)."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
     chunk = err.object[err.start:err.end]
     return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in chunk), err.end
 
@@ -112,7 +115,7 @@ def binary_kind(data: bytes) -> str | None:
             return name
     if data[:4] == b"RIFF" and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
         return {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}[data[8:12]]
-    if data[4:8] == b"ftyp":
+    if data[:1] == b"\x00" and data[4:8] == b"ftyp":
         return "MP4 media"
     return None
 

@@ -7,6 +7,7 @@ hostile nesting costs neither recursion nor unbounded memory.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from .clean import iso_date
@@ -32,21 +33,21 @@ _DATE_KEYS = {"article:published_time": 0, "og:published_time": 1, "datepublishe
               "publishdate": 4, "publish-date": 4, "date": 4, "dc.date.issued": 4, "parsely-pub-date": 4}
 
 
+@dataclass(slots=True)
 class _Buffer:
     """Text collected for one candidate body (the document, an <article>, a <main>)."""
 
-    __slots__ = ("parts", "title", "h1_at")
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.title: str | None = None
-        self.h1_at: int | None = None
+    parts: list[str] = field(default_factory=list)
+    title: str | None = None  # its first <h1>, taken out of ``parts``
+    h1_at: int | None = None  # where that <h1> started, while it is open
 
     def text(self) -> str:
         return "".join(self.parts)
 
 
 class _Parser(HTMLParser):
+    """Collects the text of the document and of each <article>/<main>, minus page furniture."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool, _Buffer | None]] = []  # (tag, skipped, buffer it opened)
@@ -113,8 +114,8 @@ class _Parser(HTMLParser):
         elif any(t == tag for t, _, _ in self.stack):  # else a stray end tag, ignored
             while self._close() != tag:
                 pass
-        if not self.skipping:
-            self._emit("\n\n" if tag in _BLOCK else " " if tag in ("td", "th") else "")
+        if not self.skipping and (tag in _BLOCK or tag in ("td", "th")):
+            self._emit("\n\n" if tag in _BLOCK else " ")
 
     def _close(self) -> str:
         tag, skip, buf = self.stack.pop()
@@ -125,10 +126,9 @@ class _Parser(HTMLParser):
         if buf is not None and buf in self.open:
             self.open.remove(buf)
         if tag == "h1" and not skip:
-            for b in self.open:  # the first h1 is the title, not body text
+            for b in self.open:  # the first h1 is the title; it stays in the body as its headline
                 if b.h1_at is not None:
                     title = " ".join("".join(b.parts[b.h1_at:]).split())
-                    del b.parts[b.h1_at:]
                     b.h1_at, b.title = None, title or None
         return tag
 
@@ -141,6 +141,14 @@ class _Parser(HTMLParser):
         # Inside <pre> each line is kept apart; elsewhere HTML whitespace is one space.
         self._emit(data.replace("\n", "\n\n") if self.pre else _WHITESPACE.sub(" ", data))
 
+    def parse_html_declaration(self, i: int) -> int:
+        # html.parser raises AssertionError on "<![" + anything but a known marked section;
+        # in HTML (as in browsers) "<![...>" is just a bogus comment up to the next ">".
+        if self.rawdata.startswith("<![", i):
+            end = self.rawdata.find(">", i + 3)
+            return end + 1 if end >= 0 else -1
+        return super().parse_html_declaration(i)
+
     def _metadata(self, tag: str, attrs: dict[str, str]) -> None:
         if tag != "meta" and self.skipping:
             return  # dates of teasers in "related" boxes are not this article's
@@ -151,8 +159,9 @@ class _Parser(HTMLParser):
         rank = _DATE_KEYS.get(key if tag == "meta" or key == "datepublished" else "")
         if rank is None and tag == "time" and "datetime" in attrs and not self.skipping:
             rank = 3
-        if rank is not None and rank not in self.dates and iso_date(value):
-            self.dates[rank] = iso_date(value) or ""
+        day = iso_date(value) if rank is not None and rank not in self.dates else None
+        if rank is not None and day:
+            self.dates[rank] = day
 
 
 def _site_suffix(title: str) -> str:
@@ -170,7 +179,8 @@ def _feed(parser: _Parser, raw: str) -> None:
     html.parser stops at a construct that never ends ("<a" or "<!--" with no closing
     ``>``/``-->``) and, on close(), rescans to the end once per such construct:
     quadratic, hours for 4 MB of "<a<a<a". So we drop each one up to its next ``>``
-    ourselves; with no ``>`` left (or too many broken ones) the rest is read as text.
+    ourselves. With no ``>`` left nothing can close it, so (as browsers do) the rest
+    goes; after too many broken ones, the rest is read as text.
     """
     parser.feed(_STRAY_LT.sub("&lt;", raw))  # same meaning, one event instead of one per "<"
     for rounds in range(1, _MAX_BROKEN + 1):
@@ -179,10 +189,9 @@ def _feed(parser: _Parser, raw: str) -> None:
             break
         gt = tail.find(">", 1)
         parser.rawdata = ""
-        if gt < 0 or rounds == _MAX_BROKEN:  # nothing after can be markup any more
-            parser.feed(tail[1:].replace("<", "&lt;") if gt < 0 else tail[gt + 1:].replace("<", "&lt;"))
-            break
-        parser.feed(tail[gt + 1:])
+        if gt >= 0:
+            rest = tail[gt + 1:]
+            parser.feed(rest if rounds < _MAX_BROKEN else rest.replace("<", "&lt;"))
     parser.close()
 
 

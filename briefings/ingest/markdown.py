@@ -20,10 +20,17 @@ _FRONT = re.compile(r"---[ \t]*\n(?:(.*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.
 _FIELD = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?")
 _DATE_FIELDS = ("date", "published", "published_at", "pubdate", "publishdate")
 
-# Nesting deeper than this is not an article; markdown-it stops parsing there (and would
-# drop the rest), so such input is read as plain text instead. It also bounds recursion.
-MAX_NESTING = 50
+# markdown-it-py is linear but slow on some inputs (~15 us per "[" at this nesting), so
+# it only sees article-sized text; bigger or deeper input is read by _plain(). Nesting
+# past the limit makes markdown-it stop parsing (dropping the rest); it also bounds recursion.
+MAX_NESTING = 20
+MAX_PARSED = 256 * 1024
 _md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+# For _plain(): images, then links (text kept), then block markers at line starts. No
+# bracket or paren inside the classes, so no match attempt scans past the next one: linear.
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")
+_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?|#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)+", re.M)
 
 
 def front_matter(raw: str) -> tuple[dict[str, str], str]:
@@ -57,6 +64,28 @@ def _inline_text(children: Sequence[Token] | None) -> str:
     return "".join(out)
 
 
+def _plain(body: str) -> list[str]:
+    """Markdown read as text, markers stripped line by line (for input too big or deep to parse)."""
+    body = _MARKERS.sub("", _LINK.sub(r"\1", _IMAGE.sub("", body)))
+    return [" ".join(block.split()) for block in body.split("\n\n")]
+
+
+def _blocks(body: str) -> list[tuple[str, str]]:
+    """``(kind, text)`` for every block: kind is "h1" for level-1 headings, else "p"."""
+    tokens = _md.parse(body) if len(body) <= MAX_PARSED else []
+    if not tokens or any(tok.level >= MAX_NESTING - 2 for tok in tokens):
+        head, _, rest = body.partition("\n") if body.startswith("# ") else ("", "", body)
+        return [("h1", head[2:])] * bool(head) + [("p", p) for p in _plain(rest)]
+    blocks: list[tuple[str, str]] = []
+    for i, tok in enumerate(tokens):
+        if tok.type in ("fence", "code_block"):
+            blocks.append(("p", " ".join(tok.content.split())))
+        elif tok.type == "inline":
+            h1 = tokens[i - 1].type == "heading_open" and tokens[i - 1].tag == "h1"
+            blocks.append(("h1" if h1 else "p", _inline_text(tok.children)))
+    return blocks
+
+
 def parse_markdown(raw: str) -> tuple[str | None, str, str | None]:
     """``(title, text, published)`` of a Markdown article; paragraphs separated by blank lines."""
     fields, body = front_matter(raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
@@ -64,23 +93,10 @@ def parse_markdown(raw: str) -> tuple[str | None, str, str | None]:
     published = next((iso_date(fields[k]) for k in _DATE_FIELDS if iso_date(fields.get(k))), None)
     paras: list[str] = []
     h1_done = False
-    try:
-        tokens = _md.parse(body)
-    except RecursionError:
-        tokens = []
-    if not tokens and body.strip() or any(tok.level >= MAX_NESTING - 2 for tok in tokens):
-        return title, body, published
-    for i, tok in enumerate(tokens):
-        if tok.type in ("fence", "code_block"):
-            paras.append(tok.content)
-        if tok.type != "inline":
-            continue
-        text = _inline_text(tok.children)
-        if not h1_done and tokens[i - 1].type == "heading_open" and tokens[i - 1].tag == "h1":
+    for kind, text in _blocks(body):
+        if kind == "h1" and not h1_done:
             h1_done = True
-            # The first level-1 heading is the title, unless front matter gave a different one.
-            if title is None or clean_line(text).casefold() == title.casefold():
-                title = title or clean_line(text) or None
-                continue
+            # The first level-1 heading is the title (front matter's wins); it stays in the text.
+            title = title or clean_line(text) or None
         paras.append(text)
-    return title, "\n\n".join(p.replace("\n\n", "\n") for p in paras), published
+    return title, "\n\n".join(paras), published

@@ -84,7 +84,7 @@ def test_short_last_line_without_marker_is_kept():
 def test_headline_becomes_title():
     article = load_text(f"Floods kill three in Kestrel Port\n\n{LEAD}\n\n{SECOND}")
     assert article.title == "Floods kill three in Kestrel Port"
-    assert article.text == f"{LEAD}\n\n{SECOND}"
+    assert article.text == f"Floods kill three in Kestrel Port\n\n{LEAD}\n\n{SECOND}"
 
 
 @pytest.mark.parametrize("first", [
@@ -128,10 +128,10 @@ def test_derived_title_rules():
     assert clean_article(unbroken)[0] == "x" * 70 + "\u2026"
 
 
-def test_given_title_is_cleaned_and_deduplicated():
+def test_given_title_is_cleaned_and_its_headline_stays_in_text():
     title, text = clean_article(f"Floods kill three\n\n{LEAD}", title="  Floods\tkill\x1b[1m three \n")
     assert title == "Floods kill three"
-    assert text == LEAD
+    assert text == f"Floods kill three\n\n{LEAD}"
 
 
 def test_nothing_left_after_cleaning():

@@ -47,6 +47,7 @@ def test_article_body_only():
     assert article.title == "Floods kill three in Kestrel Port"
     assert article.published == "2026-03-14"
     assert article.text == (
+        "Floods kill three in Kestrel Port\n\n"
         "By Mira Hale\n\n"
         "Three people died and 41 were injured when floodwater swept through the harbour district of "
         "Kestrel Port on Tuesday, officials said.\n\n"
@@ -69,7 +70,9 @@ def test_largest_article_wins_and_main_and_body_are_fallbacks():
 def test_title_fallbacks():
     body = "<body><p>Three people died in the floods.</p><p>Crews worked all night.</p></body>"
     og = '<head><meta property="og:title" content="Floods: the day after"><title>x | Site</title></head>'
-    assert load_text(og + body, kind="html").title == "Floods: the day after"
+    article = load_text(og + body, kind="html")
+    assert article.title == "Floods: the day after"
+    assert article.text == "Three people died in the floods.\n\nCrews worked all night."  # metadata titles stay out
     assert load_text("<title>Floods: the day after - Harbour Times</title>" + body, kind="html").title \
         == "Floods: the day after"
     svg = "<svg><title>icon</title></svg>"
@@ -135,3 +138,19 @@ def test_html_file_with_entities_and_cp1252(tmp_path):
     path.write_bytes("<p>Caf\u00e9 owners said it was &lsquo;calm&rsquo;&nbsp;&amp; dry.</p><p>Later it rained.</p>"
                      .encode("cp1252"))
     assert load(str(path)).text == "Caf\u00e9 owners said it was \u2018calm\u2019 & dry.\n\nLater it rained."
+
+
+@pytest.mark.parametrize("junk", ["<a" * 500_000, "<!--x>" * 150_000, "<" * 1_000_000, "<p x='" + "y" * 1_000_000],
+                         ids=["open-tags", "open-comments", "lone-lt", "open-quote"])
+def test_unterminated_markup_is_linear(junk):
+    start = time.perf_counter()
+    try:
+        load_text("<p>The quay reopened.</p>" + junk, kind="html")
+    except IngestError:
+        pass
+    assert time.perf_counter() - start < 10
+
+
+def test_odd_declarations_do_not_break_the_parser():
+    page = "<p>One.</p><![if !supportLists]><![ junk ]><![CDATA[x]]><p>Two.</p><!doctype html><?xml x?><p>Three.</p>"
+    assert load_text(page, kind="html").text == "One.\n\nTwo.\n\nThree."

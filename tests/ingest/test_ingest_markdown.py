@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
+
 from briefings.ingest import load, load_text
-from briefings.ingest.markdown import front_matter
+from briefings.ingest.markdown import MAX_PARSED, front_matter
 
 DOC = """---
 title: "Floods: the day after"
@@ -37,6 +39,7 @@ def test_front_matter_headings_and_inline_markup():
     assert article.title == "Floods: the day after"
     assert article.published == "2026-03-14"
     assert article.text == (
+        "Floods: the day after\n\n"
         "Three people died and 41 were injured in Kestrel Port on Tuesday, officials said.\n\n"
         "What happens next\n\n"
         "Roads stay closed until Friday.\n\n"
@@ -50,7 +53,7 @@ def test_first_h1_is_the_title_without_front_matter(tmp_path):
     path.write_text("Intro line before.\n\n# Quay reopens\n\nThe quay reopened.\n\n# Second heading\n")
     article = load(str(path))
     assert article.title == "Quay reopens"
-    assert article.text == "Intro line before.\n\nThe quay reopened.\n\nSecond heading"
+    assert article.text == "Intro line before.\n\nQuay reopens\n\nThe quay reopened.\n\nSecond heading"
 
 
 def test_front_matter_title_wins_and_a_different_h1_stays():
@@ -78,3 +81,20 @@ def test_absurdly_nested_markdown_is_read_as_text_not_lost():
     for deep in (">" * 3000 + " Deep quote.", "- " * 3000 + "deep item", "[" * 5000 + "x" + "]" * 5000):
         article = load_text(f"Before.\n\n{deep}\n\nAfter the deep part.\n", kind="markdown")
         assert article.text.startswith("Before.") and article.text.endswith("After the deep part.")
+
+
+def test_big_markdown_is_read_as_plain_text_quickly():
+    para = "The ferry left the [harbour](https://example.invalid) at dawn. ![crane](c.png)\n> quoted line\n\n"
+    raw = "# Ferry log\n" + para * (MAX_PARSED // len(para) + 10) + "- last item\n"
+    start = time.perf_counter()
+    article = load_text(raw, kind="markdown")
+    assert time.perf_counter() - start < 10
+    assert article.title == "Ferry log"
+    assert article.text.startswith("Ferry log\n\nThe ferry left the harbour at dawn. quoted line\n\nThe ferry")
+    assert article.text.endswith("last item")
+
+
+def test_pathological_markdown_is_bounded():
+    start = time.perf_counter()
+    load_text("[" * 200_000 + "\n\nText after.", kind="markdown")
+    assert time.perf_counter() - start < 15

@@ -21,9 +21,9 @@ def app_for(library, config: Path | None = None, restore: bool = False) -> Brief
 async def open_first(pilot, title_part: str = "") -> BriefingScreen:
     app = pilot.app
     if title_part:
-        await pilot.press("slash", *title_part)
+        await pilot.press("slash", *title_part, "enter")  # Enter in the filter opens the top match
+    else:
         await pilot.press("enter")
-    await pilot.press("enter")
     await pilot.pause()
     assert isinstance(app.screen, BriefingScreen)
     return app.screen
@@ -62,9 +62,19 @@ async def test_filter_by_title_speaker_and_casualty_then_clear(library):
         assert table.row_count == len(sample_paths())
         await pilot.press("slash", *"rosa almeida")  # a casualty
         assert [e.title for e in screen.shown] == ["Callow Bridge collapse: engineer arrested as victims named"]
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")
         assert isinstance(app.screen, BriefingScreen)
         assert app.screen.briefing.article.title.startswith("Callow Bridge collapse")
+
+
+async def test_down_in_the_filter_picks_another_match(library):
+    app = app_for(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"fire")  # the warehouse fire and the wildfire
+        shown = [e.id for e in app.screen.shown]
+        assert len(shown) >= 2
+        await pilot.press("down", "enter")
+        assert app.screen.briefing.id == shown[1]
 
 
 async def test_panes_tab_shift_tab_and_number_keys(library):

@@ -43,17 +43,17 @@ def test_library_filtered(snap_compare, snap_library, colour):
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_briefing_casualties(snap_compare, snap_library, colour, size):
     # The bridge collapse: a list of victims, ages, statuses.
-    press = ["slash", *"callow", "enter", "enter", "3"]
+    press = ["slash", *"callow", "enter", "3"]
     assert snap_compare(app(snap_library), press=press, terminal_size=size)
 
 
 def test_briefing_quote_evidence(snap_compare, snap_library, colour):
-    press = ["slash", *"ferry", "enter", "enter", "4", "j", "enter"]
+    press = ["slash", *"ferry", "enter", "4", "j", "enter"]
     assert snap_compare(app(snap_library), press=press, terminal_size=(80, 24))
 
 
 def test_briefing_no_color(snap_compare, snap_library):
-    press = ["slash", *"warehouse", "enter", "enter", "2"]
+    press = ["slash", *"warehouse", "enter", "2"]
     assert snap_compare(app(snap_library), press=press, terminal_size=(80, 24))
 
 

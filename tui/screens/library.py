@@ -48,6 +48,7 @@ class LibraryScreen(Screen):
         super().__init__()
         self.entries: list[Entry] = []
         self.shown: list[Entry] = []
+        self._columns_for = -1  # the title width the columns were built for
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title")
@@ -60,7 +61,8 @@ class LibraryScreen(Screen):
         self.reload()
 
     def on_resize(self) -> None:
-        self.refilter()
+        if self.title_width() != self._columns_for:
+            self.refilter()
 
     def title_width(self) -> int:
         """What the title column gets: the width left by the fixed columns and their padding."""
@@ -76,10 +78,12 @@ class LibraryScreen(Screen):
         self.shown = [e for e in self.entries if matches(e, words)] if words else list(self.entries)
         table = self.query_one(LibraryTable)
         width = self.title_width()
-        table.clear(columns=True)
-        for label, key, w in (("Title", "title", width), ("Source", "source", 14), ("Date", "date", 10),
-                              ("Fig", "fig", 3), ("Cas", "cas", 3), ("Quo", "quo", 3)):
-            table.add_column(label, key=key, width=w)
+        table.clear(columns=width != self._columns_for)
+        if width != self._columns_for:
+            self._columns_for = width
+            for label, key, w in (("Title", "title", width), ("Source", "source", 14), ("Date", "date", 10),
+                                  ("Fig", "fig", 3), ("Cas", "cas", 3), ("Quo", "quo", 3)):
+                table.add_column(label, key=key, width=w)
         for e in self.shown:
             title = _t(e.title, "bold")
             title.truncate(width, overflow="ellipsis")
@@ -89,8 +93,12 @@ class LibraryScreen(Screen):
                           _t(e.quotes), key=e.id)
         total = len(self.entries)
         shown = f"{len(self.shown)} of {total}" if words else f"{total}"
-        self.query_one("#library-title", Static).update(Text.assemble(
-            ("briefing", "bold"), " \u00b7 ", _t(str(self.app.library.root)), f" \u00b7 {shown} briefings"))
+        head = f" \u00b7 {shown} briefings \u00b7 "
+        path = printable(str(self.app.library.root), newlines=False)
+        room = max(8, self.size.width - len("briefing") - len(head) - 2)
+        if len(path) > room:  # one line, whatever the width: keep the end of the path
+            path = "\u2026" + path[-(room - 1):]
+        self.query_one("#library-title", Static).update(Text.assemble(("briefing", "bold"), head, (path, "italic")))
         empty = self.query_one("#library-empty", Static)
         if not self.entries:
             empty.update(Text.assemble(
@@ -108,7 +116,17 @@ class LibraryScreen(Screen):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        self.query_one(LibraryTable).focus()
+        """Enter in the filter opens the highlighted match (the first one unless you moved)."""
+        table = self.query_one(LibraryTable)
+        table.focus()
+        self.open_row(table.cursor_row)
+
+    def on_key(self, event) -> None:
+        """Down/Up in the filter move through the matches, so Enter can open any of them."""
+        if self.focused is self.query_one("#filter", Input) and event.key in ("down", "up"):
+            table = self.query_one(LibraryTable)
+            table.move_cursor(row=table.cursor_row + (1 if event.key == "down" else -1))
+            event.stop()
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:

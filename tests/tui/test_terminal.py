@@ -1,0 +1,104 @@
+"""The real app in a real terminal: tmux at 80x24, and over a loopback SSH session."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from terminal_helpers import REPO, LoopbackSSH, Tmux, briefing_command, env_prefix
+
+SEED = REPO.parent / "shared" / "eval" / "seed-article.txt"
+needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+needs_sshd = pytest.mark.skipif(not Path("/usr/sbin/sshd").exists() or shutil.which("ssh") is None,
+                                reason="openssh-server/client not installed")
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    root = tmp_path / "library"
+    samples = REPO / "briefings" / "samples"
+    paths = [str(p) for p in sorted(samples.iterdir()) if not p.name.endswith(".gold.json")]
+    subprocess.run([sys.executable, "-m", "briefings.cli", "ingest", "--library", str(root), *paths],
+                   check=True, capture_output=True)
+    return root
+
+
+def walk_the_reader(term: Tmux) -> None:
+    """Library -> filter -> briefing -> every pane -> evidence -> back -> quit."""
+    term.wait_for("briefings", "Callow Bridge collapse")
+    term.send("/", "c", "a", "l", "l", "o", "w", "Enter")
+    term.wait_for("Callow Bridge collapse", "1 Summary", "Four people were killed")
+    term.send("2")
+    term.wait_for("Key figures (", "Six vehicles")
+    term.send("3")
+    term.wait_for("Rosa Almeida, 44", "[KILLED]", "Piotr Nowak, 52", "[MISSING]")
+    term.send("4")
+    term.wait_for("Quotes (", "Owen Pryce")
+    term.send("Enter")
+    term.wait_for("Evidence:", "I heard a crack like thunder")
+    term.send("5")
+    term.wait_for("Source")
+    term.send("Tab")
+    term.wait_for("\u25b81 Summary")
+    term.send("Escape")
+    term.wait_for("1 of", "Callow Bridge collapse")  # back at the list, the filter kept
+    term.send("Escape")
+    term.wait_for("12 briefings", "Millbrook warehouse fire")
+    term.send("q")
+    term.wait_for("[exited]")
+
+
+@needs_tmux
+@pytest.mark.parametrize("term_name", ["xterm-256color", "xterm", "linux"])
+def test_reader_in_tmux_at_80x24(tmp_path, library, term_name):
+    term = Tmux(f"cd {REPO} && {env_prefix(tmp_path, library, term_name)} {briefing_command()}")
+    try:
+        walk_the_reader(term)
+    finally:
+        term.close()
+
+
+@needs_tmux
+def test_reader_with_no_color(tmp_path, library):
+    term = Tmux(f"cd {REPO} && {env_prefix(tmp_path, library, 'xterm-256color')} NO_COLOR=1 {briefing_command()}")
+    try:
+        walk_the_reader(term)
+    finally:
+        term.close()
+
+
+@needs_tmux
+@pytest.mark.skipif(not SEED.exists(), reason="../shared is not beside the repo")
+def test_seed_article_acceptance_in_tmux(tmp_path):
+    root = tmp_path / "library"
+    subprocess.run([sys.executable, "-m", "briefings.cli", "ingest", "--library", str(root), str(SEED)], check=True,
+                   capture_output=True)
+    term = Tmux(f"cd {REPO} && {env_prefix(tmp_path, root, 'xterm-256color')} {briefing_command()}")
+    try:
+        term.wait_for("1 briefings", "The US has approved")
+        term.send("Enter", pause=1.0)
+        term.send("3")
+        term.wait_for("William Jerome Rivers, 46", "Kennedy Ladon Sanders, 24", "Breonna Alexsondria Moffett, 23")
+        term.send("4")
+        term.wait_for("Lloyd Austin", "not tolerate attacks on American troops")
+        term.send("j", "Enter")
+        term.wait_for("Evidence:", "We will take all necessary actions")
+    finally:
+        term.close()
+
+
+@needs_tmux
+@needs_sshd
+@pytest.mark.parametrize("term_name", ["xterm-256color", "linux"])
+def test_reader_over_ssh(tmp_path, library, term_name):
+    ssh = LoopbackSSH(tmp_path / "ssh")
+    remote = f"cd {REPO} && {env_prefix(tmp_path, library, term_name)} {briefing_command()}"
+    term = Tmux(ssh.command(remote))
+    try:
+        walk_the_reader(term)
+    finally:
+        term.close()
+        ssh.close()
