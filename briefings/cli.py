@@ -72,6 +72,21 @@ def build_parser() -> argparse.ArgumentParser:
                                                                      "cited (the default and only format)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
+    p = sub.add_parser(
+        "notes", parents=[common], help="list, add or remove notes",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Notes on briefings and their items, kept in LIBRARY/notes (one Markdown file each).",
+        epilog="usage forms:\n"
+               "  briefing notes [BRIEFING] [--json | --md]   list notes (of one briefing)\n"
+               "  briefing notes add BRIEFING [ITEM] TEXT     add a note (TEXT - reads stdin)\n"
+               "  briefing notes rm NOTE_ID                   delete a note\n"
+               "ITEM is an item id as shown by `briefing show ID --json` (e.g. q-e48c6fe6); without it\n"
+               "the note is on the whole briefing.")
+    p.add_argument("words", nargs="*", metavar="ARGS", help="[BRIEFING] | add BRIEFING [ITEM] TEXT | rm NOTE_ID")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="list as JSON")
+    fmt.add_argument("--md", action="store_true", help="list as Markdown")
+
     sub.add_parser("read", parents=[common], help="open the reader (the same as no command)")
     sub.add_parser("demo", parents=[common], help="open the reader on the bundled sample articles",
                    description="Open the reader on a library of the bundled sample articles (a folder in the "

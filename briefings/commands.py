@@ -13,11 +13,12 @@ from rich.console import Console
 from rich.text import Text
 
 from .cli import CLIError, library_arg
-from .export import to_markdown
+from .attach import evidence_of, kind_of, reattach
+from .export import notes_markdown, to_markdown
 from .extract import extract
 from .ingest import IngestError, Source, discover, load
 from .model import Briefing
-from .render import T, briefing_view, library_table
+from .render import T, briefing_view, library_table, notes_table
 from .safe import printable
 from .store import Library
 
@@ -74,6 +75,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         nonlocal added, updated
         for b, result in zip(pending, library.add_many(pending)):
             added, updated = added + result.created, updated + (not result.created)
+            if not result.created:  # re-extracted: notes follow their items by evidence, or stay detached
+                reattach(library.notes, b)
             if not args.quiet:
                 line = Text("added   " if result.created else "updated ", style="green" if result.created else "")
                 line += T(f"{b.id[:10]}  ", "dim") + T(b.article.title, "bold") + T(f"  ({_counts(b)})", "dim")
@@ -99,6 +102,55 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         summary += f", {failed} failed"
     err.print(T(f"{summary}; library: {library.root}", "bold" if not failed else "bold red"))
     return 1 if failed else 0
+
+
+def _notes_usage(message: str) -> CLIError:
+    return CLIError(f"{message} (usage: briefing notes [BRIEFING] | notes add BRIEFING [ITEM] TEXT | notes rm NOTE_ID)")
+
+
+def cmd_notes(args: argparse.Namespace) -> int:
+    library = Library.open(library_arg(args))
+    words = list(args.words)
+    if words[:1] == ["add"]:
+        if len(words) not in (3, 4):
+            raise _notes_usage("notes add needs BRIEFING [ITEM] TEXT")
+        briefing = library.get(library.resolve(words[1]))
+        item_id, text = (words[2], words[3]) if len(words) == 4 else (None, words[2])
+        if text == "-":
+            text = sys.stdin.read()
+        if not text.strip():
+            raise CLIError("the note is empty; nothing was added")
+        items = {i.id: i for i in briefing.items()}
+        if item_id is not None and item_id not in items:
+            raise CLIError(f"briefing {briefing.id[:10]} has no item {item_id!r} (see: briefing show {briefing.id[:8]} --json)")
+        item = items.get(item_id) if item_id else None
+        note = library.notes.add(briefing.id, item_id, text.strip("\n"), kind=kind_of(item) if item else "briefing",
+                                 evidence=evidence_of(briefing, item) if item else "")
+        print(note.id)
+        return 0
+    if words[:1] == ["rm"]:
+        if len(words) != 2:
+            raise _notes_usage("notes rm needs one NOTE_ID")
+        note = library.notes.find(words[1])
+        library.notes.remove(note)
+        _err().print(T(f"deleted note {note.id}"))
+        return 0
+    if len(words) > 1:
+        raise _notes_usage(f"unexpected {words[1]!r}")
+    briefing_id = library.resolve(words[0]) if words else None
+    notes, problems = library.notes.scan(briefing_id)
+    for problem in problems:
+        _err().print(T(f"briefing: warning: {problem}"))
+    titles = {e.id: e.title for e in library.entries()}
+    if args.json:
+        _json([{**n.to_dict(), "briefing_title": titles.get(n.briefing)} for n in notes])
+    elif args.md:
+        sys.stdout.write(notes_markdown(notes, titles))
+    elif not notes:
+        _err().print(T("No notes yet. Add one in the reader (n on an item) or: briefing notes add BRIEFING [ITEM] TEXT"))
+    else:
+        _out().print(notes_table(notes, titles))
+    return 0
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -135,14 +187,16 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         _json(briefing.to_dict())
     elif args.md:
-        sys.stdout.write(to_markdown(briefing))
+        sys.stdout.write(to_markdown(briefing, Library.open(library_arg(args)).notes.all(briefing.id)))
     else:
         _out().print(briefing_view(briefing))
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    text = to_markdown(_load(args))
+    library = Library.open(library_arg(args))
+    briefing = library.get(library.resolve(args.ref))
+    text = to_markdown(briefing, library.notes.all(briefing.id))
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         _err().print(T(f"wrote {args.output}"))
@@ -170,5 +224,5 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ingest": cmd_ingest, "extract": cmd_extract, "list": cmd_list, "show": cmd_show,
-    "export": cmd_export, "read": cmd_read, "demo": cmd_demo,
+    "export": cmd_export, "read": cmd_read, "demo": cmd_demo, "notes": cmd_notes,
 }

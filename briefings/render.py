@@ -83,3 +83,15 @@ def library_table(entries: Iterable[Entry]) -> Table:
         table.add_row(T(e.id[:8], "dim"), T(e.title), T(e.source.rsplit("/", 1)[-1]),
                       T(e.published or e.added[:10]), T(e.figures), T(e.casualties), T(e.quotes))
     return table
+
+
+def notes_table(notes, titles: dict[str, str]) -> Table:
+    """Notes: id, briefing, item, first line, date."""
+    table = Table(box=None, header_style="bold", pad_edge=False, expand=True)
+    for name, kwargs in (("Note", {"width": 24}), ("Briefing", {"ratio": 2, "min_width": 12}),
+                         ("Item", {"width": 12}), ("Note text", {"ratio": 3, "min_width": 12}), ("Updated", {"width": 10})):
+        table.add_column(name, overflow="ellipsis", no_wrap=True, **kwargs)
+    for n in notes:
+        table.add_row(T(n.id, "dim"), T(titles.get(n.briefing, f"(missing briefing {n.briefing[:8]})")),
+                      T(n.item or "briefing"), T(n.first_line), T(n.updated[:10]))
+    return table

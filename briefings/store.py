@@ -29,6 +29,7 @@ from typing import cast
 
 from .articles import article_bytes, article_path, read_article, sweep_articles
 from .atomic import fsync_dir, write_many_atomic
+from .notes import NoteStore
 from .index import AddResult, Entry, Row, doc_id, find_row, make_row, upsert_rows, utc_now
 from .indexdb import IndexDB, SchemaTooNew
 from .model import Briefing
@@ -63,6 +64,11 @@ class Library:
     def open(cls, explicit: str | Path | None = None) -> Library:
         """The library at ``explicit`` (``--library``), ``$BRIEFING_HOME`` or the user data folder."""
         return cls(library_root(explicit))
+
+    @property
+    def notes(self) -> NoteStore:
+        """The notes kept beside this library (never touched by adding or removing briefings)."""
+        return NoteStore(self.notes_dir)
 
     def article_path(self, briefing_id: str) -> Path:
         """Where the full briefing is stored (``articles/ab/<id>.json``)."""

@@ -16,17 +16,20 @@ from bisect import bisect_right
 from ..model import Casualty, digest
 from .lexicon import NAMING_RE, SPEECH, STATUS_RE, SUSPECT_RE
 from .names import TOKEN, People, looks_like_person, split_role_name
+from .numbers import word_value
 
 NAME = rf"(?P<name>{TOKEN}(?:\s+(?:(?:de|da|van|von|der|bin|al|el|la|le|du|dos|ibn|di)\s+)?{TOKEN}){{0,4}})"
 AGE_AFTER = re.compile(rf"{NAME}(?:,\s+(?:aged\s+)?|\s+\(|\s+aged\s+)(?P<age>\d{{1,3}})(?=\)?[\s,.;:]|$)")
-AGE_BEFORE = re.compile(rf"\b(?P<age>\d{{1,3}})-year-old\s+(?:[a-z]+,?\s+){{0,3}}?{NAME}")
+WORD_AGE = ("(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+            "seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\\w+)?)")
+AGE_BEFORE = re.compile(rf"\b(?P<age>\d{{1,3}}|{WORD_AGE})-year-old\s+(?:[a-z]+,?\s+){{0,3}}?{NAME}")
 NAMED_AS = re.compile(rf"\b(?:named(?: locally)?|identified|confirmed) as\s+{NAME}")
 STATUS_AFTER = re.compile(rf"{NAME}(?:,\s+(?:a|an|the)\s[^,.]{{1,60}}?(?:,\s+|\s+who\s+)|\s+who\s+)?\s*(?:was|were|has been|had been|is|remains|remained)?\s*(?:among those\s+)?"
                           rf"(?=killed|died|drowned|shot dead|found dead|injured|wounded|missing|hurt|"
                           rf"fatally|seriously|critically|in (?:a )?critical condition)")
 KIN = re.compile(r"\b(?:his|her|their)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|child|"
                  r"children|partner|grandson|granddaughter|grandmother|grandfather|niece|nephew|cousin|"
-                 r"fianc[ée]e?|stepson|stepdaughter|uncle|aunt)s?,?\s+$")
+                 r"fianc[ée]e?|stepson|stepdaughter|uncle|aunt)s?,?\s+$", re.I)
 GROUP_AFFILIATION = re.compile(r"(?:all|both|the|they|each|all of them)\b[^.]{0,40}?\b(?:were|was|had been|are)\s+"
                                r"(?:all\s+)?(?:part of|members of|serving (?:with|in)|assigned to|employed by|"
                                r"with|from|soldiers (?:in|with)|workers (?:at|for)|staff (?:at|of))\s+"
@@ -75,7 +78,7 @@ def _mentions(text: str):
     seen: set[int] = set()
     for pattern in (AGE_AFTER, AGE_BEFORE, NAMED_AS, STATUS_AFTER):
         for m in pattern.finditer(text):
-            age = int(m.group("age")) if "age" in m.groupdict() and m.group("age") else None
+            age = _age(m.group("age")) if "age" in m.groupdict() and m.group("age") else None
             if age is not None and not 0 < age < 116:
                 continue
             start = m.start("name")
@@ -94,6 +97,13 @@ def _mentions(text: str):
                     if s not in seen:
                         seen.add(s)
                         yield s, s + len(n.group("name")), n.group("name"), None
+
+
+def _age(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    value = word_value(text)
+    return int(value) if value is not None else None
 
 
 def _status(text: str, start: int, end: int, sents, si: int) -> str | None:
@@ -137,8 +147,14 @@ def _st(m: re.Match[str]) -> str:
 
 
 def _kin_owner(text: str, start: int, floor: int, found: dict[str, Casualty]) -> str | None:
-    """The surname a given name inherits from "his wife, Mia": the person the "his" is."""
-    if not KIN.search(text[max(floor, start - 40):start]):
+    """The surname a given name inherits from "his wife, Mia": the person the "his" is.
+
+    A given name listed right after another kin name ("their daughters, Amy, 7, and Beth, 4")
+    belongs to the same family.
+    """
+    before = text[max(floor, start - 40):start]
+    sibling = re.search(r"(?:^|\s)([A-Z][a-z]+),\s+\d{1,3},?\s+(?:and\s+)?$", before)
+    if not KIN.search(before) and not (sibling and KIN.search(text[max(floor, start - 80):start - len(sibling.group(0))])):
         return None
     owners = [c for c in found.values() if c.span[0] < start and len(c.name.split()) > 1]
     return owners[-1].name.split()[-1] if owners else None

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from ..model import Figure, digest
-from .lexicon import EVENT_VERBS, MONTHS, SPEECH_VERBS
+from .lexicon import EVENT_VERBS, MONTHS, SPEECH_VERBS, STATUS_RE
 from .lexicon import VAGUE
 from .numbers import NUMBER_RE, is_money, is_percent, value_of
 
@@ -75,8 +75,11 @@ def find_figures(text: str, sents: list[tuple[int, int]], skip: list[tuple[int, 
             np_end = max(np_end, verb_end)
         if not noun and not (is_money(m) or is_percent(m)):
             continue
-        if m.group("num").lower() == "one" and not verb:
-            continue  # "one official", "one day": a figure only when something happened to it
+        if m.group("num").lower() == "one" and (not verb or re.search(r"\bof\s+$", text[max(0, m.start() - 4):m.start()])):
+            continue  # "one official", "one day", "members of one family": not a count of its own
+        if re.search(r"\(\s*$", text[max(0, m.start() - 2):m.start()]) and re.match(r"[^)]{0,20}\)", text[m.end():]) \
+                and re.search(r"\d[\w\s.,]*$", text[max(0, m.start() - 20):m.start() - 1]):
+            continue  # "40 km (25 miles)": a conversion of the figure just given
         head = noun.split()[-1].lower() if noun else ""
         if head.rstrip("s") in {w.rstrip("s") for w in SOURCE_NOUNS} and re.search(
                 rf"\b(?:{SPEECH}|cited|citing|quoted|speaking)\b", text[m.start():s_end], re.I):
@@ -88,20 +91,26 @@ def find_figures(text: str, sents: list[tuple[int, int]], skip: list[tuple[int, 
         same_value = any(k[0] == value for k in seen)
         if m.start() < headline_end:  # a headline figure repeats the body's when the value and event match
             words = {_stem(w) for w in noun.split()}
-            repeat = key in seen or (value, verb) in events or vague and same_value or \
+            repeat = key in seen or (value, _event_kind(verb)) in events or vague and same_value or \
                 any(k[0] == value and k[1] in words for k in seen)
         else:
             repeat = key in seen or (anaphoric or vague) and same_value
         if repeat:
             continue
         seen.add(key)
-        events.add((value, verb or noun))
+        events.add((value, _event_kind(verb) or noun))
         span = (m.start(), np_end if noun else m.end())
         figures.append(Figure(value=value, text=text[span[0]:span[1]].strip(),
                               counts=_counts(text, m, noun, verb, verb_end, s_start, s_end), span=span,
                               id="f-" + digest("figure", value, key[1], size=8)))
     figures.sort(key=lambda f: f.span[0])
     return figures
+
+
+def _event_kind(verb: str) -> str:
+    """ "dead", "died", "killed" are one event; "hurt", "injured", "wounded" another."""
+    m = STATUS_RE.fullmatch(verb) if verb else None
+    return str(m.lastgroup) if m else verb
 
 
 def _is_headline(text: str, sent: tuple[int, int]) -> bool:
@@ -136,6 +145,9 @@ def _not_a_figure(text: str, m: re.Match[str]) -> bool:
             return True
         if TIME_AFTER.match(text, end):
             return True
+        if re.match(r"[\s-]*(?:magnitude|-magnitude|quake|earthquake|tremor|on the richter)", text[end:end + 16], re.I) \
+                or re.search(r"magnitude[\s-]*(?:of\s+)?$", text[max(0, start - 14):start], re.I):
+            return True  # a magnitude is a measurement, not a count
         if AGE_AFTER.match(text, end) and not m.group("pct") and (nxt == "-" or text[start - 1:start] == "("):
             return True
         if re.search(r"\baged?\s+$", text[max(0, start - 6):start], re.I):
@@ -151,7 +163,7 @@ def _not_a_figure(text: str, m: re.Match[str]) -> bool:
         return True  # an emergency number
     if DATE_AFTER.match(text, end) or DATE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
         return True
-    before = re.search(r"([A-Z][\w\-]*\.?)\s$", text[max(0, m.start() - 30):m.start()])
+    before = re.search(r"([A-Z][\w\-]*\.?) \Z", text[max(0, m.start() - 30):m.start()])
     if before and before.group(1).lower().rstrip(".") not in COUNT_OPENERS and not m.group("qual"):
         return True  # "Tower 22", "Route 9", "Flight 370", "No 10"
     return False

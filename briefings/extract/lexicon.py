@@ -30,6 +30,10 @@ foreign interior health home finance justice transport energy education environm
 union national security regional provincial county city federal district chief-executive
 secretary-general commissioner-general us uk un eu mp mep mla sen. rescue emergency army military
 navy coastguard trade economy opposition shadow labour labor treasury
+trucker driver resident neighbour neighbor witness motorist passenger teacher nurse farmer student pupil
+shopkeeper owner manager worker engineer firefighter trooper dad mum mom mother father grandmother
+grandfather survivor volunteer paramedic lawyer barrister solicitor analyst economist organiser organizer
+station group watch crew superintendent sergeant constable chairperson councilwoman councilman
 """.split())
 
 SPEECH_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "asked", "explained",
@@ -62,17 +66,18 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 august september october november december the a an this that these those it its in on at for
 but and or if when while after before during since as by with from of to all both several many
 some any every each other another such no not movement front alliance coalition organisation organization
-charity network brigades militia rebels forces
+charity network brigades militia rebels forces he she they we it his her him them our their
 """.split())
 
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 
-KILLED = (r"killed|killing|died|dies|dead|deaths?|fatally|drowned|perished|succumbed|shot dead|stabbed to death|"
+KILLED = (r"could not be saved|did not survive|were not able to be saved|never woke|killed|killing|died|dies|dead|deaths?|fatally|drowned|perished|succumbed|shot dead|stabbed to death|"
           r"bodies|body|lost (?:their|his|her) li(?:fe|ves)|funerals?|mourned|victims? of|slain|murdered")
 INJURED = (r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed|in (?:a )?(?:critical|serious|stable) condition|"
            r"treated for|burns|wounds|shot(?! dead)|broke (?:his|her|their|a)|broken|fractured?|suffered|"
-           r"taken to hospital|concussion|stabbed(?! to death)")
+           r"taken to hospital|concussion|stabbed(?! to death)|fighting for (?:his|her|their) li(?:fe|ves)|"
+           r"life-threatening|pulled alive")
 MISSING = r"missing|unaccounted for|trapped|feared dead|not been found|still being sought"
 # Named in an incident but unhurt: rescued, survived.
 VICTIM = r"rescued|unhurt|uninjured|survived|escaped unhurt"

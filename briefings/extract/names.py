@@ -14,10 +14,13 @@ from dataclasses import dataclass, field
 from .lexicon import HONORIFICS, NON_PERSON, SPEECH, TITLE_WORDS
 
 PARTICLES = frozenset("de da van von der den bin al el la le du dos ibn di ter".split())
-TOKEN = r"[A-Z][\w\u2019'\-]*\.?"
-RUN = re.compile(rf"{TOKEN}(?:\s+(?:(?:{'|'.join(PARTICLES)}|of|for|and)\s+)?{TOKEN})*")
+# A capitalised word; a full stop belongs to it only for an initial or a title ("J.", "Sgt."), so a
+# run never swallows a sentence end ("the BBC. He said").
+TOKEN = (r"(?:(?:Mr|Mrs|Ms|Dr|St|Sgt|Lt|Gen|Col|Capt|Cpl|Gov|Sen|Rep|Prof|Rev|Det|Insp|Supt|Jr|Sr)\.|"
+         r"[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w\u2019'\-]*)")
+RUN = re.compile(rf"{TOKEN}(?:[ \t]+(?:(?:{'|'.join(PARTICLES)}|of|for|and)[ \t]+)?{TOKEN})*")
 LOWER_TITLE = re.compile(
-    rf"((?:[A-Za-z\-]+\s+){{0,2}}(?:{'|'.join(t for t in TITLE_WORDS if t.isalpha() and len(t) > 3)}))\s+$")
+    rf"((?:[A-Za-z\-]+\s+){{0,2}}(?:{'|'.join(t for t in TITLE_WORDS if t.isalpha() and len(t) > 3)})),?\s+$")
 POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 
@@ -98,7 +101,7 @@ class People:
             if lower_title and not role:  # "senior coroner Helen Marsh", "union leader Moira Keane"
                 role = lower_title.group(1)
             confirmed = had_title(tokens) or lower_title or re.match(
-                rf",? (?:\d{{1,3}}\b|aged \d|\(\d)|,? (?:{SPEECH})\b|, (?:who|whose|a|an|the)\b", after)
+                rf",? (?:\d{{1,3}}\b|aged \d|\(\d)|,? (?:{SPEECH})\b|, (?:who|whose|a|an|the|of)\b", after)
             known = self.find(" ".join(name), pos)
             if known:
                 known.mentions.append(pos)

@@ -20,11 +20,12 @@ from .names import People, looks_like_person, split_role_name
 from .text import Region
 
 LEAD = r"\s*[,\u2014\u2013-]?\s*"
-NP = r"(?P<np>[^,.;:!?\"\u201c\u201d]{1,80}?)"
+NP = r"(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|[^,.;:!?\"\u201c\u201d]){1,80}?)"
 APPOS = r"(?:,\s*(?P<appos>[^,\"\u201c]{1,100}?),)?"
 AUX = r"(?:(?:has|had|have|also|later|then|further|again|previously|once)\s+)*"
 AFTER_NP_FIRST = re.compile(rf"{LEAD}{NP}{APPOS}\s+{AUX}(?P<verb>{SPEECH})\b")
-AFTER_VERB_FIRST = re.compile(rf"{LEAD}(?:{SPEECH})\s+(?P<np>[^,.;:!?\"\u201c]{{1,80}})(?:,\s*(?P<appos>(?:a|an|the|who)\b[^,.;]{{1,100}}))?")
+AFTER_VERB_FIRST = re.compile(rf"{LEAD}(?:{SPEECH})\s+(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|St|Col|Gen|Capt|Det|Prof)\.|[^,.;:!?\"\u201c]){{1,80}})"
+                              rf"(?:,\s*(?P<appos>(?:a|an|the|who|of)\b[^,.;]{{1,100}}|[A-Z][\w\-\u2019']+(?:\s+[A-Z][\w\-\u2019']+){{1,3}}))?")
 ACCORDING = re.compile(r"according to\s+(?P<np>[^,.;:!?\"\u201c]{1,80})", re.I)
 VERB = re.compile(rf"\b(?:{SPEECH})\b")
 SCARE = re.compile(r"(?:so-called|dubbed|called|known as|named|termed|labell?ed|titled|entitled|"
@@ -37,6 +38,8 @@ TRAIL = re.compile(r"\s+(?:in a statement|on condition of anonymity|in an interv
                    r"earlier .*|late .*|last .*|this .*|as .*|when .*)$", re.I)
 
 
+ABBREV = r"(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|St|Col|Gen|Capt|Cpl|Pvt|Maj|Det|Insp|Supt|Prof|Rev|Jr|Sr|Cmdr|Adm|Brig)\."
+NAME_RUN = r"[A-Z][\w\-\u2019']+(?:\s+(?:and\s+)?[A-Z][\w\-\u2019']+){1,4}"
 PREPOSITIONS = frozenset("to of for from with at in on by about".split())
 SPEECH_WORDS = frozenset(SPEECH_VERBS)
 LABEL_VERBS = frozenset(("described", "called", "branded", "describing"))  # they name things as often as people
@@ -89,6 +92,8 @@ class Attributor:
                     "", np, flags=re.I)  # "a statement from the agency" -> "the agency"
         if not np or _words(np) > 9:
             return None, None
+        if appos and re.fullmatch(NAME_RUN, appos.strip()) and not np[:1].isupper():
+            np, appos = appos.strip(), np  # "said her uncle, Stefan Prell": the name is the speaker
         role = _appos_role(appos)
         if np.lower() in PRONOUNS:
             return self.antecedent(np.lower(), pos)
@@ -142,12 +147,14 @@ def subject_before(s: str) -> tuple[str, str | None]:
     rel = re.search(r",\s*(?:who|which|whose)\b.*,\s*$", s)
     if rel:  # "A senior official, who spoke on condition of anonymity, said"
         s = s[:rel.start()] + " "
-    m = re.search(r",\s*((?:a|an|the)\s[^,]{1,80}),\s*$", s, re.I)
-    if m:
-        appos, s = m.group(1), s[:m.start()]
-    named = re.search(r"([^,]{1,60}),\s*([A-Z][\w\-\u2019']+(?:\s+[A-Z][\w\-\u2019']+){1,3}),\s*$", s)
-    if named and not re.search(r"[A-Z]", named.group(1).split()[-1][:1]):
+    named = re.search(rf"([^,]{{1,60}}),\s*({NAME_RUN}),\s*$", s)
+    if named and not named.group(1).split()[-1][:1].isupper():
         return named.group(2), named.group(1).strip()  # "Corvel's mayor, Theo Varga, said"
+    # "Ian Tolley, of Wexmoor Fire Service, said" / "Gail Thursby, regional organiser for the union, said" /
+    # "Simon Eastley, prosecuting, told the court": the apposition is the role, the name the speaker.
+    m = re.search(r"(?<=[\w.)\u2019']),\s*((?:(?:a|an|the|of|from|for)\s|[a-z])[^\"\u201c\u201d]{0,120}?),\s*$", s)
+    if m and not VERB.search(m.group(1)):
+        appos, s = re.sub(r"^(?:of|from)\s+", "of ", m.group(1)), s[:m.start()]
     s = re.sub(rf"\s+{AUX}$", "", s)
     tokens = re.findall(r"[\w\u2019'\-.&]+|[^\w\s]", s)
     np: list[str] = []

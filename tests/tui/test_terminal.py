@@ -11,6 +11,7 @@ import pytest
 from terminal_helpers import REPO, LoopbackSSH, Tmux, briefing_command, env_prefix
 
 SEED = REPO.parent / "shared" / "eval" / "seed-article.txt"
+SAMPLE_PATHS = [str(p) for p in sorted((REPO / "briefings" / "samples").iterdir()) if not p.name.endswith(".gold.json")]
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 needs_sshd = pytest.mark.skipif(not Path("/usr/sbin/sshd").exists() or shutil.which("ssh") is None,
                                 reason="openssh-server/client not installed")
@@ -19,9 +20,7 @@ needs_sshd = pytest.mark.skipif(not Path("/usr/sbin/sshd").exists() or shutil.wh
 @pytest.fixture
 def library(tmp_path: Path) -> Path:
     root = tmp_path / "library"
-    samples = REPO / "briefings" / "samples"
-    paths = [str(p) for p in sorted(samples.iterdir()) if not p.name.endswith(".gold.json")]
-    subprocess.run([sys.executable, "-m", "briefings.cli", "ingest", "--library", str(root), *paths],
+    subprocess.run([sys.executable, "-m", "briefings.cli", "ingest", "--library", str(root), *SAMPLE_PATHS],
                    check=True, capture_output=True)
     return root
 
@@ -46,7 +45,7 @@ def walk_the_reader(term: Tmux) -> None:
     term.send("Escape")
     term.wait_for("1 of", "Callow Bridge collapse")  # back at the list, the filter kept
     term.send("Escape")
-    term.wait_for("12 briefings", "Millbrook warehouse fire")
+    term.wait_for(f"{len(SAMPLE_PATHS)} briefings", "Millbrook warehouse fire")
     term.send("q")
     term.wait_for("[exited]")
 
