@@ -18,6 +18,7 @@ from .keys import ALL_KEYS, APP_KEYS, load_config
 from .screens.briefing import LABELS, PANES, BriefingScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
+from .screens.notes import NotesScreen
 
 THEMES = {"dark": "textual-dark", "light": "textual-light", "terminal": "ansi-dark"}
 
@@ -87,11 +88,23 @@ class BriefingApp(App):
             self.pop_screen()
         self.push_screen(BriefingScreen(ids, index, pane))
 
-    def open_by_id(self, briefing_id: str, pane: str = "summary") -> None:
+    def open_by_id(self, briefing_id: str, pane: str = "summary", item: str | None = None) -> None:
         ids = [e.id for e in self.library.entries()]
         if briefing_id not in ids:
             raise StoreError(f"no briefing {briefing_id}")
-        self.open_briefing(ids, ids.index(briefing_id), pane)
+        while isinstance(self.screen, (BriefingScreen, NotesScreen)):
+            self.pop_screen()
+        self.push_screen(BriefingScreen(ids, ids.index(briefing_id), pane, item))
+
+    def action_notes(self) -> None:
+        if not isinstance(self.screen, NotesScreen):
+            self.push_screen(NotesScreen())
+
+    def on_app_focus(self) -> None:
+        """Back in the terminal: show what other sessions wrote meanwhile."""
+        reload = getattr(self.screen, "reload_notes", None) or getattr(self.screen, "reload", None)
+        if reload is not None:
+            reload()
 
     def remember(self, briefing_id: str | None, pane: str | None) -> None:
         state.save(self.library.root, {"briefing": briefing_id, "pane": pane or "summary"} if briefing_id else None)

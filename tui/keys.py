@@ -43,6 +43,7 @@ APP_KEYS = (
     Key("app.help", "question_mark,f1", "help", "Help"),
     Key("app.quit", "q", "quit", "Quit"),
     Key("app.palette", "ctrl+p", "command_palette", "Commands", show=False),
+    Key("app.notes", "N", "notes", "Notes"),
 )
 LIBRARY_KEYS = (
     Key("library.open", "enter", "open", "Open"),
@@ -66,13 +67,24 @@ BRIEFING_KEYS = (
     Key("briefing.next", "right_square_bracket", "step(1)", "Next"),
     Key("briefing.back", "escape,backspace", "back", "Library"),
 )
+NOTE_KEYS = (
+    Key("note.edit", "n", "note", "Note"),
+    Key("note.briefing", "b", "note_briefing", "Briefing note", show=False),
+    Key("note.editor", "E", "note_in_editor", "Note in $EDITOR", show=False),
+)
+NOTES_SCREEN_KEYS = (
+    Key("notes.open", "enter", "open", "Open"),
+    Key("notes.filter", "slash", "filter", "Filter"),
+    Key("notes.delete", "d", "delete", "Delete"),
+    Key("notes.back", "escape,backspace", "back", "Back"),
+)
 ITEM_KEYS = (
     Key("item.down", "j", "cursor_down", "Down", show=False),
     Key("item.up", "k", "cursor_up", "Up", show=False),
     Key("item.first", "g,home", "first", "First", show=False),
     Key("item.last", "G,end", "last", "Last", show=False),
 )
-ALL_KEYS = APP_KEYS + LIBRARY_KEYS + BRIEFING_KEYS + ITEM_KEYS
+ALL_KEYS = APP_KEYS + LIBRARY_KEYS + BRIEFING_KEYS + NOTE_KEYS + NOTES_SCREEN_KEYS + ITEM_KEYS
 
 
 def load_config(path: Path) -> tuple[dict[str, str], str | None, list[str]]:

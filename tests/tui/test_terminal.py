@@ -101,3 +101,75 @@ def test_reader_over_ssh(tmp_path, library, term_name):
     finally:
         term.close()
         ssh.close()
+
+
+def _notes_json(library: Path) -> list[dict]:
+    import json
+
+    out = subprocess.run([sys.executable, "-m", "briefings.cli", "notes", "--json", "--library", str(library)],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+@needs_tmux
+def test_note_survives_quit_and_reopen_in_tmux(tmp_path, library):
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\nprintf "Written in the editor.\\n" >> "$1"\n')
+    editor.chmod(0o755)
+    command = f"cd {REPO} && {env_prefix(tmp_path, library, 'xterm-256color')} EDITOR={editor} {briefing_command()}"
+    term = Tmux(command)
+    try:
+        term.wait_for("briefings")
+        term.send("/", "c", "a", "l", "l", "o", "w", "Enter", "4")
+        term.wait_for("Quotes (", "Owen Pryce")
+        term.send("n")
+        term.wait_for("Note on")
+        term.send("C", "h", "e", "c", "k", "Space", "t", "h", "e", "Space", "c", "a", "b", "C-s")
+        term.wait_for("\u270e 1 note", "Check the cab")
+        term.send("E")  # the same note in $EDITOR: the app suspends, the editor appends, the app resumes
+        term.wait_for("Written in the editor.")
+        term.send("q")
+        term.wait_for("[exited]")
+    finally:
+        term.close()
+    (note,) = _notes_json(library)
+    assert note["kind"] == "quote" and note["body"] == "Check the cab\nWritten in the editor."
+    term = Tmux(f"cd {REPO} && {env_prefix(tmp_path, library, 'xterm-256color')} {briefing_command()}")
+    try:  # reopens on the same briefing and pane, with the note marked
+        term.wait_for("Callow Bridge collapse", "\u270e 1 note", "Check the cab")
+    finally:
+        term.close()
+
+
+@needs_tmux
+@pytest.mark.skipif(not SEED.exists(), reason="../shared is not beside the repo")
+def test_seed_note_on_lloyd_austins_first_quote(tmp_path):
+    root = tmp_path / "library"
+    subprocess.run([sys.executable, "-m", "briefings.cli", "ingest", "--library", str(root), str(SEED)], check=True,
+                   capture_output=True)
+    term = Tmux(f"cd {REPO} && {env_prefix(tmp_path, root, 'xterm-256color')} {briefing_command()}")
+    try:
+        term.wait_for("1 briefings")
+        term.send("Enter", pause=1.0)
+        term.send("4")
+        term.wait_for("Lloyd Austin")
+        term.send("n")
+        term.wait_for("Note on")
+        term.send("A", "s", "k", "Space", "D", "o", "D", "C-s")
+        term.wait_for("\u270e 1 note")
+        term.send("q")
+        term.wait_for("[exited]")
+    finally:
+        term.close()
+    term = Tmux(f"cd {REPO} && {env_prefix(tmp_path, root, 'xterm-256color')} {briefing_command()}")
+    try:
+        term.wait_for("\u270e 1 note", "Ask DoD")
+    finally:
+        term.close()
+    (note,) = _notes_json(root)
+    import json
+
+    briefing = json.loads(subprocess.run([sys.executable, "-m", "briefings.cli", "show", note["briefing"], "--json",
+                                          "--library", str(root)], capture_output=True, text=True).stdout)
+    first = briefing["quotes"][0]
+    assert (first["speaker"], note["item"]) == ("Lloyd Austin", first["id"])

@@ -8,17 +8,20 @@ Source pane with its evidence highlighted.
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Markdown, OptionList, Static
 
+from briefings.attach import Placed, evidence_of, kind_of, place
 from briefings.model import Briefing
+from briefings.notes import Note, NoteError, StaleNote
 from briefings.safe import printable
 
-from ..keys import BRIEFING_KEYS
+from ..keys import BRIEFING_KEYS, NOTE_KEYS
 from ..widgets.items import ItemPane, casualty_prompt, figure_prompt, quote_prompt, summary_prompt
 from ..widgets.source import SourcePane
+from .note_editor import NoteEditor
 
 PANES = ("summary", "figures", "casualties", "quotes", "source")
 LABELS = {"summary": "Summary", "figures": "Key figures", "casualties": "Casualties", "quotes": "Quotes",
@@ -29,14 +32,16 @@ WIDE = 120
 class BriefingScreen(Screen):
     """A briefing with a pane per part; ``ids``/``index`` let [ and ] step through the list it came from."""
 
-    BINDINGS = [k.binding() for k in BRIEFING_KEYS]
+    BINDINGS = [k.binding() for k in BRIEFING_KEYS + NOTE_KEYS]
 
-    def __init__(self, ids: list[str], index: int, pane: str = "summary") -> None:
+    def __init__(self, ids: list[str], index: int, pane: str = "summary", item: str | None = None) -> None:
         super().__init__()
         self.ids = ids
         self.index = index
         self.pane = pane if pane in PANES else "summary"
         self.briefing: Briefing | None = None
+        self.placed: list[Placed] = []
+        self.start_item = item  # an item to highlight once loaded (from the Notes screen)
 
     def compose(self) -> ComposeResult:
         yield Static(id="briefing-header")
@@ -47,11 +52,16 @@ class BriefingScreen(Screen):
             yield SourcePane(id="source")  # third, so the wide grid puts it in the right-hand column
             yield ItemPane("Casualties", "No named casualties in this article.", casualty_prompt, id="casualties")
             yield ItemPane("Quotes", "No attributed quotes in this article.", quote_prompt, id="quotes")
+        yield Markdown(id="notes-view")
         yield Footer()
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width >= WIDE, "-wide")
         self.load()
+        self.set_interval(3.0, self.reload_notes_if_changed)  # another session may add notes
+
+    def on_screen_resume(self) -> None:
+        self.reload_notes()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE, "-wide")
@@ -61,17 +71,174 @@ class BriefingScreen(Screen):
         """Read the briefing at ``index`` and fill every pane."""
         b = self.briefing = self.app.library.get(self.ids[self.index])
         art = b.article
-        meta = " \u00b7 ".join(x for x in (art.source.rsplit("/", 1)[-1], art.published or "", b.id[:8]) if x)
-        position = f"  {self.index + 1}/{len(self.ids)}"
-        self.query_one("#briefing-header", Static).update(Text.assemble(
-            (printable(art.title, newlines=False), "bold"), "\n", (printable(meta, newlines=False), "italic"),
-            position))
-        for name, items in (("summary", b.summary), ("figures", b.figures), ("casualties", b.casualties),
-                            ("quotes", b.quotes)):
-            self.query_one(f"#{name}", ItemPane).show(items)
         self.query_one(SourcePane).show_article(art.text)
+        self.reload_notes()
+        if self.start_item:
+            self.highlight_item(self.start_item)
+            self.start_item = None
         self.show_pane(self.pane)
         self.app.remember(b.id, self.pane)
+
+    # -- notes ---------------------------------------------------------------------------------
+
+    def _notes_stamp(self) -> tuple[int, int]:
+        folder = self.app.library.notes.root / (self.briefing.id if self.briefing else "-")
+        try:
+            st = folder.stat()
+            return (st.st_mtime_ns, len(list(folder.glob("n-*.md"))))
+        except OSError:
+            return (0, 0)
+
+    def reload_notes_if_changed(self) -> None:
+        if self.briefing is not None and self._notes_stamp() != getattr(self, "_stamp", None):
+            self.reload_notes()
+
+    def reload_notes(self) -> None:
+        """Read this briefing's notes from disk (another session may have changed them) and mark items."""
+        b = self.briefing
+        if b is None:
+            return
+        self._stamp = self._notes_stamp()
+        self.placed = place(b, self.app.library.notes.all(b.id))
+        counts: dict[str, int] = {}
+        for p in self.placed:
+            if p.item is not None:
+                counts[p.item.id] = counts.get(p.item.id, 0) + 1
+        for name, items in (("summary", b.summary), ("figures", b.figures), ("casualties", b.casualties),
+                            ("quotes", b.quotes)):
+            self.query_one(f"#{name}", ItemPane).show(items, counts)
+        self.update_header()
+        self.show_notes()
+
+    def update_header(self) -> None:
+        b = self.briefing
+        art = b.article
+        meta = " \u00b7 ".join(x for x in (art.source.rsplit("/", 1)[-1], art.published or "", b.id[:8]) if x)
+        whole = [p for p in self.placed if p.item is None and not p.detached]
+        detached = [p for p in self.placed if p.detached]
+        extra = (f"  \u270e {len(whole)} on the briefing" if whole else "") + (
+            f"  \u26a0 {len(detached)} detached" if detached else "")
+        self.query_one("#briefing-header", Static).update(Text.assemble(
+            (printable(art.title, newlines=False), "bold"), "\n", (printable(meta, newlines=False), "italic"),
+            f"  {self.index + 1}/{len(self.ids)}", (extra, "bold")))
+
+    def current_item(self):
+        if self.pane == "source":
+            return None
+        return self.query_one(f"#{self.pane}", ItemPane).current
+
+    def notes_for(self, item) -> list[Note]:
+        if item is None:
+            return [p.note for p in self.placed if p.item is None]
+        return [p.note for p in self.placed if p.item is not None and p.item.id == item.id]
+
+    def show_notes(self) -> None:
+        """Render the current item's notes (else the briefing's and detached ones) under the panes."""
+        item = self.current_item()
+        notes = self.notes_for(item) if item is not None else []
+        heading = "Notes on this item"
+        if not notes:
+            notes = [p.note for p in self.placed if p.item is None or p.detached]
+            heading = "Notes on this briefing"
+        view = self.query_one("#notes-view", Markdown)
+        view.set_class(bool(notes), "-shown")
+        parts = []
+        for n in notes:
+            detached = next((p.detached for p in self.placed if p.note.id == n.id), False)
+            label = f"**\u270e {n.updated[:16].replace('T', ' ')}**" + (
+                " \u2014 **detached**, was on: \u201c" + printable(n.evidence[:80], newlines=False) + "\u201d"
+                if detached else "")
+            parts.append(f"{label}\n\n{printable(n.body)}")
+        view.border_title = f"{heading} ({len(notes)})" if notes else ""
+        view.update("\n\n".join(parts))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_notes()
+
+    def highlight_item(self, item_id: str) -> None:
+        for name in ("summary", "figures", "casualties", "quotes"):
+            pane = self.query_one(f"#{name}", ItemPane)
+            for n, item in enumerate(pane.items):
+                if item.id == item_id:
+                    self.pane = name
+                    pane.highlighted = n
+                    return
+
+    def action_note(self) -> None:
+        item = self.current_item()
+        if item is None:
+            self.notify("Move to an item first (1-4), or press b for a note on the whole briefing.", timeout=4)
+            return
+        self.edit_note(item)
+
+    def action_note_briefing(self) -> None:
+        self.edit_note(None)
+
+    def edit_note(self, item, body: str | None = None) -> None:
+        """Open the editor on the item's latest note (or a new one); save what comes back."""
+        existing = (self.notes_for(item) or [None])[-1]
+        label = (getattr(item, "text", None) or getattr(item, "name", "")) if item is not None else "the whole briefing"
+
+        def saved(text: str | None) -> None:
+            if text is not None:
+                self.save_note(item, existing, text)
+
+        self.app.push_screen(NoteEditor(label, existing.body if existing and body is None else body or ""), saved)
+
+    def save_note(self, item, existing: Note | None, text: str) -> None:
+        store, b = self.app.library.notes, self.briefing
+        try:
+            if existing is not None and not text.strip():
+                store.remove(existing)
+                self.notify("Note deleted (it was emptied).")
+            elif existing is not None:
+                store.update(existing, body=text.rstrip())
+                self.notify("Note saved.")
+            elif text.strip():
+                store.add(b.id, item.id if item is not None else None, text.rstrip(),
+                          kind=kind_of(item) if item is not None else "briefing",
+                          evidence=evidence_of(b, item) if item is not None else "")
+                self.notify("Note saved.")
+        except StaleNote as exc:  # another session changed it: keep both, lose nothing
+            store.add(b.id, existing.item, text.rstrip(), kind=existing.kind, evidence=existing.evidence)
+            self.notify(f"{exc}. Your text was saved as a new note beside it.", severity="warning", timeout=8)
+        except NoteError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+        self.reload_notes()
+
+    def action_note_in_editor(self) -> None:
+        """Edit the current item's note in $EDITOR (the reader suspends meanwhile)."""
+        import os
+        import shlex
+        import subprocess
+        import tempfile
+
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if not editor:
+            self.notify("Set $EDITOR (or $VISUAL) to edit notes in your editor; n edits here.", timeout=6)
+            return
+        item = self.current_item()
+        existing = (self.notes_for(item) or [None])[-1]
+        original = existing.body + "\n" if existing else ""  # editors expect a final newline
+        with tempfile.NamedTemporaryFile("w", suffix=".md", delete=False, encoding="utf-8") as f:
+            f.write(original)
+            path = f.name
+        try:
+            try:
+                with self.app.suspend():
+                    subprocess.run([*shlex.split(editor), path], check=False)
+            except SuspendNotSupported:
+                self.notify("This terminal cannot hand over to $EDITOR; n edits here.", severity="warning")
+                return
+            except OSError as exc:
+                self.notify(f"Could not start {editor}: {exc.strerror or exc}", severity="error")
+                return
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+        finally:
+            os.unlink(path)
+        if text != original:
+            self.save_note(item, existing, text)
 
     def focus_target(self, name: str):
         return self.query_one(SourcePane).text_area if name == "source" else self.query_one(f"#{name}", ItemPane)
@@ -90,6 +257,7 @@ class BriefingScreen(Screen):
         self.query_one("#pane-bar", Static).update(bar)
         if self.briefing is not None:
             self.app.remember(self.briefing.id, name)
+            self.show_notes()
 
     def action_next_pane(self) -> None:
         self.show_pane(PANES[(PANES.index(self.pane) + 1) % len(PANES)])

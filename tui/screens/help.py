@@ -10,10 +10,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..keys import ALL_KEYS, APP_KEYS, BRIEFING_KEYS, ITEM_KEYS, LIBRARY_KEYS
+from ..keys import ALL_KEYS, APP_KEYS, BRIEFING_KEYS, ITEM_KEYS, LIBRARY_KEYS, NOTE_KEYS, NOTES_SCREEN_KEYS
 
 SCOPES = ((APP_KEYS, "Everywhere"), (LIBRARY_KEYS, "Library"), (BRIEFING_KEYS, "Briefing"),
-          (ITEM_KEYS, "Inside a pane"))
+          (NOTE_KEYS, "Briefing"), (ITEM_KEYS, "Inside a pane"), (NOTES_SCREEN_KEYS, "Notes"))
 
 
 def pretty(keys: str) -> str:

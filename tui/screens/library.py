@@ -47,6 +47,7 @@ class LibraryScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[Entry] = []
+        self.note_counts: dict[str, int] = {}
         self.shown: list[Entry] = []
         self._columns_for = -1  # the title width the columns were built for
 
@@ -66,11 +67,12 @@ class LibraryScreen(Screen):
 
     def title_width(self) -> int:
         """What the title column gets: the width left by the fixed columns and their padding."""
-        return max(12, self.size.width - (14 + 10 + 3 * 3) - 2 * 6 - 2)
+        return max(12, self.size.width - (14 + 10 + 3 * 4) - 2 * 7 - 2)
 
     def reload(self) -> None:
         """Read the list from the library again (another session may have added to it)."""
         self.entries = self.app.library.entries()
+        self.note_counts = self.app.library.notes.counts()
         self.refilter()
 
     def refilter(self) -> None:
@@ -82,15 +84,16 @@ class LibraryScreen(Screen):
         if width != self._columns_for:
             self._columns_for = width
             for label, key, w in (("Title", "title", width), ("Source", "source", 14), ("Date", "date", 10),
-                                  ("Fig", "fig", 3), ("Cas", "cas", 3), ("Quo", "quo", 3)):
+                                  ("Fig", "fig", 3), ("Cas", "cas", 3), ("Quo", "quo", 3), ("Nts", "nts", 3)):
                 table.add_column(label, key=key, width=w)
         for e in self.shown:
             title = _t(e.title, "bold")
             title.truncate(width, overflow="ellipsis")
             source = _t(e.source.rsplit("/", 1)[-1])
             source.truncate(14, overflow="ellipsis")
+            notes = self.note_counts.get(e.id, 0)
             table.add_row(title, source, _t(e.published or e.added[:10]), _t(e.figures), _t(e.casualties),
-                          _t(e.quotes), key=e.id)
+                          _t(e.quotes), _t(f"\u270e{notes}" if notes else ""), key=e.id)
         total = len(self.entries)
         shown = f"{len(self.shown)} of {total}" if words else f"{total}"
         head = f" \u00b7 {shown} briefings \u00b7 "

@@ -65,18 +65,30 @@ class ItemPane(OptionList):
         self.empty = empty
         self.prompt = prompt
         self.items: list[Any] = []
+        self.notes: dict[str, int] = {}
         self.border_title = title
 
-    def show(self, items: Sequence[Any], notes: set[str] | None = None) -> None:
-        """Replace the pane's items (keeping it present even when empty)."""
+    def show(self, items: Sequence[Any], notes: dict[str, int] | None = None) -> None:
+        """Replace the pane's items (keeping it present even when empty); ``notes`` counts notes per item id."""
+        keep = self.highlighted if self.items and [i.id for i in items] == [i.id for i in self.items] else 0
         self.items = list(items)
+        self.notes = notes or {}
         self.clear_options()
         if not self.items:
             self.add_option(Option(_t(self.empty, "italic"), disabled=True))
         else:
-            self.add_options(Option(self.prompt(item), id=item.id or f"item-{n}") for n, item in enumerate(self.items))
-            self.highlighted = 0
-        self.border_title = f"{self.title} ({len(self.items)})"
+            self.add_options(Option(self._prompt(item), id=item.id or f"item-{n}") for n, item in enumerate(self.items))
+            self.highlighted = keep
+        noted = sum(1 for i in self.items if self.notes.get(i.id))
+        self.border_title = f"{self.title} ({len(self.items)})" + (f" \u270e{noted}" if noted else "")
+
+    def _prompt(self, item: Any) -> Text:
+        """The item, with a note marker (a symbol and a word, not a colour) when it has notes."""
+        count = self.notes.get(item.id, 0)
+        if not count:
+            return self.prompt(item)
+        mark = Text(f"\u270e {count} note{'s' if count > 1 else ''}  ", style="bold italic")
+        return mark.append_text(self.prompt(item))
 
     @property
     def current(self) -> Any | None:

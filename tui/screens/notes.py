@@ -1,0 +1,133 @@
+"""Every note in the library: briefing, item, first line, date; filter, open, delete."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from briefings.notes import Note, NoteError
+from briefings.safe import printable
+
+from ..keys import NOTES_SCREEN_KEYS
+from .confirm import ConfirmScreen
+
+PANE_OF = {"summary": "summary", "figure": "figures", "casualty": "casualties", "quote": "quotes"}
+
+
+def _t(value: object, style: str = "") -> Text:
+    return Text(printable("" if value is None else value, newlines=False), style=style)
+
+
+class NotesScreen(Screen):
+    """A table of notes, newest first; Enter jumps to the note's item in its briefing."""
+
+    AUTO_FOCUS = "#notes-table"
+    BINDINGS = [k.binding() for k in NOTES_SCREEN_KEYS] + [
+        Binding("j", "cursor('down')", "Down", show=False), Binding("k", "cursor('up')", "Up", show=False)]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.notes: list[Note] = []
+        self.shown: list[Note] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="notes-title")
+        yield Input(placeholder="Filter notes: text, briefing title, item", id="notes-filter")
+        yield DataTable(id="notes-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="notes-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_resize(self) -> None:
+        self.refilter()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self.notes, problems = self.app.library.notes.scan()
+        self.notes.reverse()  # newest first
+        self.titles = {e.id: e.title for e in self.app.library.entries()}
+        for problem in problems:
+            self.notify(problem, severity="warning", timeout=6)
+        self.refilter()
+
+    def refilter(self) -> None:
+        words = self.query_one("#notes-filter", Input).value.casefold().split()
+        def hay(n: Note) -> str:
+            return " ".join((n.body, n.evidence, n.kind, self.titles.get(n.briefing, ""))).casefold()
+        self.shown = [n for n in self.notes if all(w in hay(n) for w in words)]
+        table = self.query_one(DataTable)
+        note_width = max(10, self.size.width - (24 + 9 + 16) - 2 * 4 - 2)
+        table.clear(columns=True)
+        for label, width in (("Briefing", 24), ("Item", 9), ("Note", note_width), ("Updated", 16)):
+            table.add_column(label, width=width)
+        for n in self.shown:
+            title = _t(self.titles.get(n.briefing, "(briefing not in library)"))
+            title.truncate(24, overflow="ellipsis")
+            first = _t(n.first_line)
+            first.truncate(note_width, overflow="ellipsis")
+            table.add_row(title, _t(n.kind if n.item else "briefing"), first,
+                          _t(n.updated[:16].replace("T", " ")), key=n.id)
+        self.query_one("#notes-title", Static).update(Text.assemble(
+            ("Notes", "bold"), f" \u00b7 {len(self.shown)} of {len(self.notes)}" if words else f" \u00b7 {len(self.notes)}"))
+        self.query_one("#notes-empty", Static).update(
+            Text("No notes yet: press n on an item in a briefing to write one." if not self.notes else
+                 "No note matches the filter." if not self.shown else ""))
+
+    @on(Input.Changed, "#notes-filter")
+    def _changed(self) -> None:
+        self.refilter()
+
+    @on(Input.Submitted, "#notes-filter")
+    def _submitted(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def current(self) -> Note | None:
+        row = self.query_one(DataTable).cursor_row
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        note = self.current()
+        if note is None:
+            return
+        if note.briefing not in self.titles:
+            self.notify("That briefing is no longer in the library; the note is kept.", timeout=5)
+            return
+        self.app.open_by_id(note.briefing, PANE_OF.get(note.kind, "summary"), item=note.item)
+
+    def action_filter(self) -> None:
+        self.query_one("#notes-filter", Input).focus()
+
+    def action_cursor(self, direction: str) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.cursor_row + (1 if direction == "down" else -1))
+
+    def action_delete(self) -> None:
+        note = self.current()
+        if note is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                try:
+                    self.app.library.notes.remove(note)
+                    self.notify("Note deleted.")
+                except NoteError as exc:
+                    self.notify(str(exc), severity="error", timeout=8)
+                self.reload()
+
+        self.app.push_screen(ConfirmScreen(f"Delete this note? \u201c{note.first_line[:60]}\u201d"), answered)
+
+    def action_back(self) -> None:
+        self.dismiss()
