@@ -20,9 +20,14 @@ from .model import Briefing
 from .safe import printable
 
 
-def T(value: object, style: str = "") -> Text:  # noqa: N802 - reads like a constructor
-    """Inert text: never parsed as markup, stripped of control characters."""
-    return Text(printable("" if value is None else value), style=style)
+def T(value: object, style: str = "", *, newlines: bool = True) -> Text:  # noqa: N802 - reads like a constructor
+    """Inert text: never parsed as markup, stripped of escape sequences and control characters."""
+    return Text(printable("" if value is None else value, newlines=newlines), style=style)
+
+
+def inline(value: object, style: str = "") -> Text:
+    """:func:`T` on one line (list rows, pane items, headers)."""
+    return T(value, style, newlines=False)
 
 
 def format_value(value: float) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from briefings.notes import NoteError, NoteStore, StaleNote, parse, render
+from briefings.notes import NoteError, NoteStore, StaleNote, parse
 
 BID = "9ecb83efc58ffcec"
 

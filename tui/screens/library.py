@@ -10,13 +10,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from briefings.index import Entry
+from briefings.render import inline as _t
 from briefings.safe import printable
 
 from ..keys import LIBRARY_KEYS
 
-
-def _t(value: object, style: str = "") -> Text:
-    return Text(printable("" if value is None else value, newlines=False), style=style)
 
 
 def matches(entry: Entry, words: list[str]) -> bool:

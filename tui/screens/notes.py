@@ -10,16 +10,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from briefings.notes import Note, NoteError
-from briefings.safe import printable
+from briefings.render import inline as _t
 
 from ..keys import NOTES_SCREEN_KEYS
 from .confirm import ConfirmScreen
 
 PANE_OF = {"summary": "summary", "figure": "figures", "casualty": "casualties", "quote": "quotes"}
 
-
-def _t(value: object, style: str = "") -> Text:
-    return Text(printable("" if value is None else value, newlines=False), style=style)
 
 
 class NotesScreen(Screen):

@@ -11,14 +11,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefings.model import Casualty, Figure, Quote, SummarySentence
-from briefings.render import format_value
-from briefings.safe import printable
+from briefings.render import inline as _t, format_value
 
 from ..keys import ITEM_KEYS
 
-
-def _t(value: object, style: str = "") -> Text:
-    return Text(printable("" if value is None else value, newlines=False), style=style)
 
 
 def summary_prompt(s: SummarySentence) -> Text:
