@@ -87,6 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", action="store_true", help="list as JSON")
     fmt.add_argument("--md", action="store_true", help="list as Markdown")
 
+    p = sub.add_parser("doctor", parents=[common], help="check the library and notes; --repair restores them",
+                       description="Check that the library index, every article file and every note loads. "
+                                   "With --repair: move a damaged index aside, restore the last good copy "
+                                   "(library.json.bak) and re-index article files the index does not list. "
+                                   "Nothing is ever deleted. Exits 1 while errors remain.")
+    p.add_argument("--repair", action="store_true", help="restore and re-index what can be")
+
     sub.add_parser("read", parents=[common], help="open the reader (the same as no command)")
     sub.add_parser("demo", parents=[common], help="open the reader on the bundled sample articles",
                    description="Open the reader on a library of the bundled sample articles (a folder in the "

@@ -222,7 +222,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return cmd_read(args)
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from .doctor import check, repair
+    from .paths import library_root
+
+    root = library_root(library_arg(args))
+    out = _out()
+    if args.repair:
+        for line in repair(root):
+            out.print(T(f"repair: {line}", newlines=False), soft_wrap=True)
+    findings = check(root)
+    for f in findings:
+        out.print(T(f"{f.level}: {f.message}", "red" if f.level == "error" else "", newlines=False), soft_wrap=True)
+    return 1 if any(f.level == "error" for f in findings) else 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ingest": cmd_ingest, "extract": cmd_extract, "list": cmd_list, "show": cmd_show,
-    "export": cmd_export, "read": cmd_read, "demo": cmd_demo, "notes": cmd_notes,
+    "export": cmd_export, "read": cmd_read, "demo": cmd_demo, "notes": cmd_notes, "doctor": cmd_doctor,
 }
