@@ -60,7 +60,7 @@ class IndexDB:
         self._after_commit.append(action)
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, timeout: float | None = None) -> Iterator[None]:
         """Hold the lock: reload the index, defer writes, flush once on success, discard on error."""
         with self.mutex:
             if self._after_commit is not None:  # nested: the outer transaction commits
@@ -68,7 +68,7 @@ class IndexDB:
                 return
             try:
                 self.root.mkdir(parents=True, exist_ok=True)
-                self._lock.acquire()
+                self._lock.acquire(timeout=timeout)
             except Timeout:
                 raise StoreError(f"library is locked by another briefing process ({self.lock_path})") from None
             except OSError as e:

@@ -22,6 +22,8 @@ A ``Library`` is safe to share between threads (one mutex) and between processes
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +31,7 @@ from typing import cast
 
 from .articles import article_bytes, article_path, read_article, sweep_articles
 from .atomic import fsync_dir, write_many_atomic
+from . import listcache
 from .notes import NoteStore
 from .index import AddResult, Entry, Row, doc_id, find_row, make_row, upsert_rows, utc_now
 from .indexdb import IndexDB, SchemaTooNew
@@ -108,6 +111,7 @@ class Library:
             for folder in (*folders, self.root / "articles") if folders else ():
                 fsync_dir(folder)  # the articles are durable before the index lists them
             upsert_rows(self._db.rows, rows)
+            self._db.after_commit(self._write_list)
         return results
 
     def add(self, briefing: Briefing) -> AddResult:
@@ -122,11 +126,43 @@ class Library:
             path = self.article_path(briefing_id)
             # Unlink only once the index no longer lists it: a listed briefing always loads.
             self._db.after_commit(lambda: path.unlink(missing_ok=True))
+            self._db.after_commit(self._write_list)
+
+    def _write_list(self) -> None:
+        """Rewrite the list file from the index just committed (runs under the lock)."""
+        listcache.write(self.root, self._db.row_values())
 
     # -- reading: no lock needed, the index file is only ever replaced whole ---------------------
 
-    def entries(self) -> list[Entry]:
-        """Every briefing's list row, newest first (by ``added``, then title)."""
+    def entries(self, limit: int | None = None) -> list[Entry]:
+        """Every briefing's list row (or the newest ``limit``), newest first (by ``added``, then title).
+
+        Read from the list file when it matches the index (fast: no JSON parse of the index);
+        otherwise from the index, and the list file is rebuilt for next time.
+        """
+        fast = listcache.read(self.root, limit)
+        if fast is not None:
+            return fast
+        out = self._entries_from_index()
+        self._rebuild_list()
+        return out[:limit] if limit is not None else out
+
+    def rows(self) -> listcache.Rows:
+        """The whole list for a reader, parsed lazily (see :class:`briefings.listcache.Rows`)."""
+        fast = listcache.read_rows(self.root)
+        return fast if fast is not None else listcache.Rows(entries=self.entries())
+
+    def _rebuild_list(self) -> None:
+        """Write a missing or stale list file, if the lock is free right now (never waits, never fails)."""
+        if not (self.root / "library.json").exists():
+            return
+        try:
+            with self._db.transaction(timeout=0.05):
+                self._write_list()
+        except (StoreError, OSError):
+            pass  # another writer holds the lock and will write the list itself
+
+    def _entries_from_index(self) -> list[Entry]:
         with self._db.mutex:
             self._db.check_schema()
             out = [Entry.from_row(row) for row in self._db.row_values()]
@@ -140,26 +176,27 @@ class Library:
             return len(self._db.rows)
 
     def get(self, briefing_id: str) -> Briefing:
-        """The full briefing (exact id); :class:`NotFound` if the library does not list it."""
-        self._row(briefing_id)
+        """The full briefing (exact id); :class:`NotFound` if the library does not hold it.
+
+        Reads the one article file (no index parse: opening stays instant at any library size);
+        an article file exists exactly while the index lists it, as both are written under the lock.
+        """
+        if not re.fullmatch(r"[0-9a-f]{16,64}", briefing_id or ""):
+            raise NotFound(f"no briefing with id {briefing_id!r} in {self.root}")
         try:
             return read_article(self.root, briefing_id)
         except FileNotFoundError:
-            path = self.article_path(briefing_id)
-            raise NotFound(f"briefing {briefing_id} is listed but its file {path} is missing") from None
+            raise NotFound(f"no briefing with id {briefing_id!r} in {self.root}") from None
 
     def resolve(self, ref: str) -> str:
         """The full id for an exact id or a unique id prefix of at least MIN_PREFIX characters."""
         key = ref.strip().lower()
-        with self._db.mutex:
-            self._db.check_schema()
-            if key and find_row(self._db.rows, key) is not None:
-                return key
-            if len(key) < MIN_PREFIX:
-                raise NotFound(f"no briefing with id {ref!r} (an id prefix needs {MIN_PREFIX}+ characters)")
-            rows = self._db.row_values()
-            hits: list[tuple[str, str]] = sorted((r["id"], r.get("title") or "") for r in rows
-                                                 if r["id"].startswith(key))
+        entries = self.entries()  # the list file when fresh: no index parse
+        if any(e.id == key for e in entries):
+            return key
+        if len(key) < MIN_PREFIX:
+            raise NotFound(f"no briefing with id {ref!r} (an id prefix needs {MIN_PREFIX}+ characters)")
+        hits: list[tuple[str, str]] = sorted((e.id, e.title) for e in entries if e.id.startswith(key))
         if not hits:
             raise NotFound(f"no briefing with an id starting {ref!r} in {self.root}")
         if len(hits) > 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from . import state
 from .keys import ALL_KEYS, APP_KEYS, load_config
 from .screens.briefing import LABELS, PANES, BriefingScreen
 from .screens.help import HelpScreen
-from .screens.library import LibraryScreen
+from .screens.library import LibraryScreen, ShownIds
 from .screens.notes import NotesScreen
 
 THEMES = {"dark": "textual-dark", "light": "textual-light", "terminal": "ansi-dark"}
@@ -30,7 +31,12 @@ class BriefingCommands(Provider):
         app: BriefingApp = self.app  # type: ignore[assignment]
         matcher = self.matcher(query)
         commands: list[tuple[str, object, str]] = []
-        for n, entry in enumerate(app.library.entries()):
+        rows = app.library.rows()
+        words = [w for w in query.casefold().removeprefix("open:").split() if w]
+        haystacks = rows.haystacks()
+        found = (i for i in range(len(rows)) if all(w in haystacks[i] for w in words))
+        for n, i in zip(range(40), found):  # a palette, not a second library list: the best 40 matches
+            entry = rows[i]
             commands.append((f"Open: {entry.title}", partial(app.open_by_id, entry.id), entry.source))
         if isinstance(app.screen, BriefingScreen):
             for name in PANES:
@@ -83,18 +89,19 @@ class BriefingApp(App):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Show every key binding", self.action_help)
 
-    def open_briefing(self, ids: list[str], index: int, pane: str = "summary") -> None:
+    def open_briefing(self, ids: Sequence[str], index: int, pane: str = "summary") -> None:
         if isinstance(self.screen, BriefingScreen):
             self.pop_screen()
         self.push_screen(BriefingScreen(ids, index, pane))
 
     def open_by_id(self, briefing_id: str, pane: str = "summary", item: str | None = None) -> None:
-        ids = [e.id for e in self.library.entries()]
-        if briefing_id not in ids:
+        rows = self.library.rows()
+        index = next((i for i in range(len(rows)) if rows.id(i) == briefing_id), None)
+        if index is None:
             raise StoreError(f"no briefing {briefing_id}")
         while isinstance(self.screen, (BriefingScreen, NotesScreen)):
             self.pop_screen()
-        self.push_screen(BriefingScreen(ids, ids.index(briefing_id), pane, item))
+        self.push_screen(BriefingScreen(ShownIds(rows, range(len(rows))), index, pane, item))
 
     def action_notes(self) -> None:
         if not isinstance(self.screen, NotesScreen):

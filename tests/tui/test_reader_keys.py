@@ -9,7 +9,8 @@ from conftest import build, sample_paths
 from tui.app import BriefingApp
 from tui.screens.briefing import PANES, BriefingScreen
 from tui.screens.help import HelpScreen
-from tui.screens.library import LibraryScreen, LibraryTable
+from tui.screens.library import LibraryScreen
+from tui.widgets.briefing_list import BriefingList
 from tui.widgets.items import ItemPane
 from tui.widgets.source import SourcePane
 
@@ -18,8 +19,19 @@ def app_for(library, config: Path | None = None, restore: bool = False) -> Brief
     return BriefingApp(library, config=config, restore=restore)
 
 
+async def settle(pilot) -> None:
+    """Wait for the library list's background load to finish."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def shown_titles(screen: LibraryScreen) -> list[str]:
+    return [screen.rows[i].title for i in screen.shown]
+
+
 async def open_first(pilot, title_part: str = "") -> BriefingScreen:
     app = pilot.app
+    await settle(pilot)
     if title_part:
         await pilot.press("slash", *title_part, "enter")  # Enter in the filter opens the top match
     else:
@@ -32,36 +44,38 @@ async def open_first(pilot, title_part: str = "") -> BriefingScreen:
 async def test_library_lists_newest_first_and_moves_with_j_k_g_G(library):
     app = app_for(library)
     async with app.run_test(size=(80, 24)) as pilot:
-        table = app.screen.query_one(LibraryTable)
+        await settle(pilot)
+        table = app.screen.query_one(BriefingList)
         assert table.row_count == len(sample_paths())
         newest = library.entries()[0]
-        assert table.coordinate_to_cell_key((0, 0)).row_key.value == newest.id
+        assert table.current_id() == newest.id
         await pilot.press("j", "j")
-        assert table.cursor_row == 2
+        assert table.cursor == 2
         await pilot.press("k")
-        assert table.cursor_row == 1
+        assert table.cursor == 1
         await pilot.press("G")
-        assert table.cursor_row == table.row_count - 1
+        assert table.cursor == table.row_count - 1
         await pilot.press("g")
-        assert table.cursor_row == 0
+        assert table.cursor == 0
         await pilot.press("end")
-        assert table.cursor_row == table.row_count - 1
-        await pilot.press("home")
-        assert table.cursor_row == 0
+        assert table.cursor == table.row_count - 1
+        await pilot.press("home", "down", "pagedown")
+        assert table.cursor == min(table.row_count - 1, 1 + table.size.height - 1)
 
 
 async def test_filter_by_title_speaker_and_casualty_then_clear(library):
     app = app_for(library)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         screen = app.screen
-        table = screen.query_one(LibraryTable)
+        table = screen.query_one(BriefingList)
         await pilot.press("slash", *"whitlock")  # a speaker, not in any title
-        assert [e.title for e in screen.shown] == ["Millbrook warehouse fire leaves one dead, three hurt"]
+        assert shown_titles(screen) == ["Millbrook warehouse fire leaves one dead, three hurt"]
         assert table.row_count == 1
         await pilot.press("escape")
         assert table.row_count == len(sample_paths())
         await pilot.press("slash", *"rosa almeida")  # a casualty
-        assert [e.title for e in screen.shown] == ["Callow Bridge collapse: engineer arrested as victims named"]
+        assert shown_titles(screen) == ["Callow Bridge collapse: engineer arrested as victims named"]
         await pilot.press("enter")
         assert isinstance(app.screen, BriefingScreen)
         assert app.screen.briefing.article.title.startswith("Callow Bridge collapse")
@@ -70,8 +84,9 @@ async def test_filter_by_title_speaker_and_casualty_then_clear(library):
 async def test_down_in_the_filter_picks_another_match(library):
     app = app_for(library)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.press("slash", *"fire")  # the warehouse fire and the wildfire
-        shown = [e.id for e in app.screen.shown]
+        shown = [app.screen.rows.id(i) for i in app.screen.shown]
         assert len(shown) >= 2
         await pilot.press("down", "enter")
         assert app.screen.briefing.id == shown[1]
@@ -240,15 +255,16 @@ async def test_empty_library_says_how_to_ingest_and_loads_samples_with_s(tmp_pat
     library = Library(tmp_path / "empty")
     app = app_for(library)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         screen = app.screen
         assert screen.has_class("-empty")
         assert "briefing ingest" in str(screen.query_one("#library-empty").render())
         await pilot.press("s")
         for _ in range(50):
             await pilot.pause(0.1)
-            if screen.entries:
+            if len(screen.rows):
                 break
-        assert len(screen.entries) == len(sample_paths())
+        assert len(screen.rows) == len(sample_paths())
 
 
 async def test_markup_in_an_article_is_shown_as_text(tmp_path):

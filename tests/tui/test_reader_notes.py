@@ -11,6 +11,8 @@ from tui.widgets.items import ItemPane
 
 
 async def open_quotes(pilot) -> BriefingScreen:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
     await pilot.press("slash", *"callow", "enter", "4")
     screen = pilot.app.screen
     assert isinstance(screen, BriefingScreen) and screen.pane == "quotes"
@@ -85,6 +87,7 @@ async def test_notes_screen_lists_jumps_and_deletes_with_confirmation(library):
                       evidence=briefing.article.text[casualty.span[0]:casualty.span[1]])
     app = BriefingApp(library, restore=False)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.app.workers.wait_for_complete()
         await pilot.press("N")
         assert isinstance(app.screen, NotesScreen)
         assert [n.body for n in app.screen.shown] == ["Ask the family liaison officer."]

@@ -7,6 +7,8 @@ Source pane with its evidence highlighted.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.containers import Container
@@ -16,6 +18,7 @@ from textual.widgets import Footer, Markdown, OptionList, Static
 from briefings.attach import Placed, evidence_of, kind_of, place
 from briefings.model import Briefing
 from briefings.notes import Note, NoteError, StaleNote
+from briefings.storage import StoreError
 from briefings.safe import printable
 
 from ..keys import BRIEFING_KEYS, NOTE_KEYS
@@ -34,7 +37,7 @@ class BriefingScreen(Screen):
 
     BINDINGS = [k.binding() for k in BRIEFING_KEYS + NOTE_KEYS]
 
-    def __init__(self, ids: list[str], index: int, pane: str = "summary", item: str | None = None) -> None:
+    def __init__(self, ids: Sequence[str], index: int, pane: str = "summary", item: str | None = None) -> None:
         super().__init__()
         self.ids = ids
         self.index = index
@@ -58,6 +61,8 @@ class BriefingScreen(Screen):
     def on_mount(self) -> None:
         self.set_class(self.app.size.width >= WIDE, "-wide")
         self.load()
+        if self.briefing is None:
+            return
         self.set_interval(3.0, self.reload_notes_if_changed)  # another session may add notes
 
     def on_screen_resume(self) -> None:
@@ -69,7 +74,12 @@ class BriefingScreen(Screen):
 
     def load(self) -> None:
         """Read the briefing at ``index`` and fill every pane."""
-        b = self.briefing = self.app.library.get(self.ids[self.index])
+        try:
+            b = self.briefing = self.app.library.get(self.ids[self.index])
+        except StoreError as exc:  # deleted by another session, or a damaged file: say so, stay usable
+            self.notify(str(exc), title="cannot open", severity="error", timeout=8)
+            self.call_later(self.dismiss)
+            return
         art = b.article
         self.query_one(SourcePane).show_article(art.text)
         self.reload_notes()

@@ -1,115 +1,123 @@
-"""The library: every briefing as a row, newest first, filtered as you type."""
+"""The library: every briefing as a row, newest first, filtered as you type.
+
+The first screenful comes from the head of the list file (milliseconds at
+any size); the whole list loads in a worker thread right after, so even
+100,000 briefings never hold up the first frame.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 
-from briefings.index import Entry
-from briefings.render import inline as _t
+from briefings.listcache import Rows
 from briefings.safe import printable
 
 from ..keys import LIBRARY_KEYS
+from ..widgets.briefing_list import BriefingList, header_line
 
 
-
-def matches(entry: Entry, words: list[str]) -> bool:
-    """Every word of the filter appears in the title, source, a speaker or a casualty's name."""
-    hay = " ".join((entry.title, entry.source, *entry.speakers, *entry.names)).casefold()
-    return all(w in hay for w in words)
-
-
-class LibraryTable(DataTable):
-    """The list of briefings; j/k/g/G move like everywhere else."""
-
-    BINDINGS = [k.binding() for k in LIBRARY_KEYS if k.id.startswith("list.")]
-
-    def action_first(self) -> None:
-        self.move_cursor(row=0)
-
-    def action_last(self) -> None:
-        self.move_cursor(row=self.row_count - 1)
+def search(haystacks: list[str], words: list[str], within: Sequence[int] | None = None) -> list[int]:
+    """Positions whose text holds every word (title, source, speakers, casualty names)."""
+    candidates = within if within is not None else range(len(haystacks))
+    return [i for i in candidates if all(w in haystacks[i] for w in words)]
 
 
 class LibraryScreen(Screen):
     """Rows of briefings; Enter opens one, / filters, s loads the samples into an empty library."""
 
-    AUTO_FOCUS = "#library-table"
+    AUTO_FOCUS = "#library-list"
     BINDINGS = [k.binding() for k in LIBRARY_KEYS if not k.id.startswith("list.")] + [
         Binding("escape", "clear_filter", "Clear filter", show=False)]
 
     def __init__(self) -> None:
         super().__init__()
-        self.entries: list[Entry] = []
+        self.rows: Rows = Rows(entries=[])
+        self.shown: Sequence[int] = range(0)
         self.note_counts: dict[str, int] = {}
-        self.shown: list[Entry] = []
-        self._columns_for = -1  # the title width the columns were built for
+        self.complete = False  # the whole list is loaded (not just the first screenful)
+        self._last_words: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title")
         yield Input(placeholder="Filter: title, source, speaker or casualty name", id="filter")
-        yield LibraryTable(id="library-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="library-header")
+        yield BriefingList(id="library-list")
         yield Static(id="library-empty")
         yield Footer()
 
     def on_mount(self) -> None:
+        head = self.app.library.entries(limit=max(self.app.size.height, 50))
+        self.show_rows(Rows(entries=head), complete=False)
+        self.reload()
+
+    def on_screen_resume(self) -> None:
         self.reload()
 
     def on_resize(self) -> None:
-        if self.title_width() != self._columns_for:
-            self.refilter()
-
-    def title_width(self) -> int:
-        """What the title column gets: the width left by the fixed columns and their padding."""
-        return max(12, self.size.width - (14 + 10 + 3 * 4) - 2 * 7 - 2)
+        # The list keeps a 1-column scrollbar gutter (see briefing.tcss); the header matches its rows.
+        self.query_one("#library-header", Static).update(Text(header_line(self.size.width - 1), style="bold"))
 
     def reload(self) -> None:
-        """Read the list from the library again (another session may have added to it)."""
-        self.entries = self.app.library.entries()
-        self.note_counts = self.app.library.notes.counts()
+        """Read the whole list again, off the UI thread (another session may have added to it)."""
+        self._load()
+
+    @work(thread=True, exclusive=True, group="library-load")
+    def _load(self) -> None:
+        rows = self.app.library.rows()
+        rows.haystacks()  # built here, not on the first keystroke
+        counts = self.app.library.notes.counts()
+        self.app.call_from_thread(self._loaded, rows, counts)
+
+    def _loaded(self, rows: Rows, counts: dict[str, int]) -> None:
+        self.note_counts = counts
+        self.show_rows(rows, complete=True)
+
+    def show_rows(self, rows: Rows, *, complete: bool) -> None:
+        keep = self.query_one(BriefingList).current_id()
+        self.rows, self.complete = rows, complete
+        self._last_words = []
         self.refilter()
+        if keep:  # stay on the same briefing when the list grows under the cursor
+            for position in range(min(len(self.shown), 500)):
+                if self.rows.id(self.shown[position]) == keep:
+                    self.query_one(BriefingList).cursor = position
+                    break
 
     def refilter(self) -> None:
         words = self.query_one("#filter", Input).value.casefold().split()
-        self.shown = [e for e in self.entries if matches(e, words)] if words else list(self.entries)
-        table = self.query_one(LibraryTable)
-        width = self.title_width()
-        table.clear(columns=width != self._columns_for)
-        if width != self._columns_for:
-            self._columns_for = width
-            for label, key, w in (("Title", "title", width), ("Source", "source", 14), ("Date", "date", 10),
-                                  ("Fig", "fig", 3), ("Cas", "cas", 3), ("Quo", "quo", 3), ("Nts", "nts", 3)):
-                table.add_column(label, key=key, width=w)
-        for e in self.shown:
-            title = _t(e.title, "bold")
-            title.truncate(width, overflow="ellipsis")
-            source = _t(e.source.rsplit("/", 1)[-1])
-            source.truncate(14, overflow="ellipsis")
-            notes = self.note_counts.get(e.id, 0)
-            table.add_row(title, source, _t(e.published or e.added[:10]), _t(e.figures), _t(e.casualties),
-                          _t(e.quotes), _t(f"\u270e{notes}" if notes else ""), key=e.id)
-        total = len(self.entries)
-        shown = f"{len(self.shown)} of {total}" if words else f"{total}"
-        head = f" \u00b7 {shown} briefings \u00b7 "
+        if not words:
+            self.shown = range(len(self.rows))
+        else:
+            narrower = self._last_words and all(any(w.startswith(o) or o in w for o in self._last_words) for w in words) \
+                and isinstance(self.shown, list)
+            self.shown = search(self.rows.haystacks(), words, self.shown if narrower else None)
+        self._last_words = words
+        self.query_one(BriefingList).set_rows(self.rows, self.shown, self.note_counts)
+        total = len(self.rows) if self.complete else None
+        count = (f"{len(self.shown)} of {total}" if words else f"{total}") if total is not None else "loading"
+        head = f" \u00b7 {count} briefings \u00b7 "
         path = printable(str(self.app.library.root), newlines=False)
         room = max(8, self.size.width - len("briefing") - len(head) - 2)
         if len(path) > room:  # one line, whatever the width: keep the end of the path
             path = "\u2026" + path[-(room - 1):]
         self.query_one("#library-title", Static).update(Text.assemble(("briefing", "bold"), head, (path, "italic")))
         empty = self.query_one("#library-empty", Static)
-        if not self.entries:
+        if self.complete and not len(self.rows):
             empty.update(Text.assemble(
                 ("This library is empty.\n\n", "bold"),
                 "Add articles from a shell:  briefing ingest PATH...\n"
                 "(text, Markdown or HTML files, folders, or - for stdin)\n\n",
                 ("Press s to load the bundled sample articles.", "bold")))
-        elif not self.shown:
+        elif not self.shown and words:
             empty.update(Text("No briefing matches the filter. Esc clears it.", style="italic"))
-        self.set_class(not self.shown, "-empty")
+        self.set_class(not self.shown and (self.complete or bool(words)), "-empty")
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
@@ -118,41 +126,40 @@ class LibraryScreen(Screen):
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
         """Enter in the filter opens the highlighted match (the first one unless you moved)."""
-        table = self.query_one(LibraryTable)
-        table.focus()
-        self.open_row(table.cursor_row)
+        listing = self.query_one(BriefingList)
+        listing.focus()
+        self.open_row(listing.cursor)
 
     def on_key(self, event) -> None:
         """Down/Up in the filter move through the matches, so Enter can open any of them."""
         if self.focused is self.query_one("#filter", Input) and event.key in ("down", "up"):
-            table = self.query_one(LibraryTable)
-            table.move_cursor(row=table.cursor_row + (1 if event.key == "down" else -1))
+            listing = self.query_one(BriefingList)
+            listing.action_cursor_down() if event.key == "down" else listing.action_cursor_up()
             event.stop()
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        self.open_row(event.cursor_row)
+    @on(BriefingList.Opened)
+    def _opened(self, event: BriefingList.Opened) -> None:
+        self.open_row(event.position)
 
     def action_open(self) -> None:
-        self.open_row(self.query_one(LibraryTable).cursor_row)
+        self.open_row(self.query_one(BriefingList).cursor)
 
-    def open_row(self, row: int) -> None:
-        if 0 <= row < len(self.shown):
-            self.app.open_briefing([e.id for e in self.shown], row)
+    def open_row(self, position: int) -> None:
+        if 0 <= position < len(self.shown):
+            self.app.open_briefing(ShownIds(self.rows, self.shown), position)
 
     def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
         self.add_class("-filtering")
-        box.focus()
+        self.query_one("#filter", Input).focus()
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#filter", Input)
         box.value = ""
         self.remove_class("-filtering")
-        self.query_one(LibraryTable).focus()
+        self.query_one(BriefingList).focus()
 
     def action_samples(self) -> None:
-        if not self.entries:
+        if self.complete and not len(self.rows):
             self.notify("Loading the sample articles…")
             self._load_samples()
 
@@ -162,5 +169,15 @@ class LibraryScreen(Screen):
         self.app.call_from_thread(self.reload)
         self.app.call_from_thread(self.notify, f"Loaded {count} sample briefings.")
 
-    def on_screen_resume(self) -> None:
-        self.reload()
+
+class ShownIds(Sequence[str]):
+    """The ids of the shown rows, looked up only when asked (for [ and ] in a briefing)."""
+
+    def __init__(self, rows: Rows, shown: Sequence[int]):
+        self.rows, self.shown = rows, shown
+
+    def __len__(self) -> int:
+        return len(self.shown)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return self.rows.id(self.shown[i])

@@ -50,7 +50,9 @@ class NotesScreen(Screen):
     def reload(self) -> None:
         self.notes, problems = self.app.library.notes.scan()
         self.notes.reverse()  # newest first
-        self.titles = {e.id: e.title for e in self.app.library.entries()}
+        rows = self.app.library.rows()
+        wanted = {n.briefing for n in self.notes}
+        self.titles = {rows.id(i): rows[i].title for i in range(len(rows)) if rows.id(i) in wanted}
         for problem in problems:
             self.notify(problem, severity="warning", timeout=6)
         self.refilter()

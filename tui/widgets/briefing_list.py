@@ -1,0 +1,138 @@
+"""The library list: one row per briefing, drawn lazily (only the visible lines), any size.
+
+A :class:`~textual.scroll_view.ScrollView` with ``render_line`` (Toolong's
+pattern): 100,000 briefings cost one list of row numbers, and each frame
+formats only the rows on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.events import Click
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from briefings.listcache import Rows
+from briefings.safe import printable
+
+from ..keys import LIBRARY_KEYS
+
+FIXED = (("Source", 14), ("Date", 10), ("Fig", 4), ("Cas", 4), ("Quo", 4), ("Nts", 4))
+
+
+def _fit(text: str, width: int, right: bool = False) -> str:
+    text = printable(text, newlines=False)
+    if len(text) > width:
+        return text[: max(0, width - 1)] + "\u2026"
+    return text.rjust(width) if right else text.ljust(width)
+
+
+def title_width(total: int) -> int:
+    return max(10, total - sum(w + 1 for _, w in FIXED) - 2)
+
+
+def header_line(total: int) -> str:
+    """The column titles, aligned with the rows."""
+    return " " + _fit("Title", title_width(total)) + "".join(" " + _fit(n, w, n in ("Fig", "Cas", "Quo", "Nts"))
+                                                            for n, w in FIXED)
+
+
+class BriefingList(ScrollView, can_focus=True):
+    """Rows of ``rows`` at positions ``shown``; Enter (or a double click) posts :class:`Opened`."""
+
+    COMPONENT_CLASSES = {"briefing-list--cursor", "briefing-list--stripe"}
+    BINDINGS = [k.binding() for k in LIBRARY_KEYS if k.id.startswith("list.")] + [
+        Binding("down", "cursor_down", "Down", show=False), Binding("up", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False), Binding("pageup", "page(-1)", "Page up", show=False),
+    ]
+    cursor = reactive(0, always_update=True)
+
+    class Opened(Message):
+        """The user chose the row at ``position`` (an index into ``shown``)."""
+
+        def __init__(self, position: int) -> None:
+            super().__init__()
+            self.position = position
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: Rows = Rows(entries=[])
+        self.shown: Sequence[int] = range(0)
+        self.note_counts: dict[str, int] = {}
+
+    def set_rows(self, rows: Rows, shown: Sequence[int], note_counts: dict[str, int]) -> None:
+        self.rows, self.shown, self.note_counts = rows, shown, note_counts
+        self.virtual_size = Size(self.size.width, len(shown))
+        self.cursor = min(self.cursor, max(0, len(shown) - 1))
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return len(self.shown)
+
+    def current_id(self) -> str | None:
+        return self.rows.id(self.shown[self.cursor]) if self.shown else None
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        position = self.scroll_offset.y + y
+        base = self.rich_style
+        if position >= len(self.shown):
+            return Strip([Segment(" " * width, base)], width)
+        e = self.rows[self.shown[position]]
+        notes = self.note_counts.get(e.id, 0)
+        cells = [_fit(e.title, title_width(width)), _fit(e.source.rsplit("/", 1)[-1], 14),
+                 _fit(e.published or e.added[:10], 10), _fit(str(e.figures), 4, True),
+                 _fit(str(e.casualties), 4, True), _fit(str(e.quotes), 4, True),
+                 _fit(f"\u270e{notes}" if notes else "", 4, True)]
+        style = base
+        if position % 2:
+            style = base + self.get_component_rich_style("briefing-list--stripe")
+        if position == self.cursor:
+            style = base + self.get_component_rich_style("briefing-list--cursor")
+        marker = "\u25b8" if position == self.cursor else " "
+        segments = [Segment(marker, style), Segment(cells[0], style + Style(bold=True))]
+        segments += [Segment(" " + c, style) for c in cells[1:]]
+        return Strip(segments).adjust_cell_length(width, style)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        if self.shown:
+            self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True)
+        self.refresh()
+
+    def _move(self, to: int) -> None:
+        if self.shown:
+            self.cursor = max(0, min(len(self.shown) - 1, to))
+
+    def action_cursor_down(self) -> None:
+        self._move(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self._move(0)
+
+    def action_last(self) -> None:
+        self._move(len(self.shown) - 1)
+
+    def action_page(self, direction: int) -> None:
+        self._move(self.cursor + direction * max(1, self.size.height - 1))
+
+    def action_select(self) -> None:
+        if self.shown:
+            self.post_message(self.Opened(self.cursor))
+
+    def on_click(self, event: Click) -> None:
+        position = self.scroll_offset.y + event.y
+        if 0 <= position < len(self.shown):
+            self.cursor = position
+            if event.chain >= 2:
+                self.post_message(self.Opened(position))
