@@ -89,19 +89,22 @@ class BriefingApp(App):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Show every key binding", self.action_help)
 
-    def open_briefing(self, ids: Sequence[str], index: int, pane: str = "summary") -> None:
-        if isinstance(self.screen, BriefingScreen):
+    def open_briefing(self, ids: Sequence[str], index: int, pane: str = "summary", item: str | None = None) -> None:
+        """Show a briefing on the one briefing screen, made once and reused (opening stays instant)."""
+        while isinstance(self.screen, (BriefingScreen, NotesScreen)):
             self.pop_screen()
-        self.push_screen(BriefingScreen(ids, index, pane))
+        if not self.is_screen_installed("briefing"):
+            self.install_screen(BriefingScreen(ids, index, pane, item), "briefing")
+        else:
+            self.get_screen("briefing").retarget(ids, index, pane, item)
+        self.push_screen("briefing")
 
     def open_by_id(self, briefing_id: str, pane: str = "summary", item: str | None = None) -> None:
         rows = self.library.rows()
         index = next((i for i in range(len(rows)) if rows.id(i) == briefing_id), None)
         if index is None:
             raise StoreError(f"no briefing {briefing_id}")
-        while isinstance(self.screen, (BriefingScreen, NotesScreen)):
-            self.pop_screen()
-        self.push_screen(BriefingScreen(ShownIds(rows, range(len(rows))), index, pane, item))
+        self.open_briefing(ShownIds(rows, range(len(rows))), index, pane, item)
 
     def action_notes(self) -> None:
         if not isinstance(self.screen, NotesScreen):

@@ -19,8 +19,15 @@ PARTICLES = frozenset("de da van von der den bin al el la le du dos ibn di ter".
 TOKEN = (r"(?:(?:Mr|Mrs|Ms|Dr|St|Sgt|Lt|Gen|Col|Capt|Cpl|Gov|Sen|Rep|Prof|Rev|Det|Insp|Supt|Jr|Sr)\.|"
          r"[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w\u2019'\-]*)")
 RUN = re.compile(rf"{TOKEN}(?:[ \t]+(?:(?:{'|'.join(PARTICLES)}|of|for|and)[ \t]+)?{TOKEN})*")
-LOWER_TITLE = re.compile(
-    rf"((?:[A-Za-z\-]+\s+){{0,2}}(?:{'|'.join(t for t in TITLE_WORDS if t.isalpha() and len(t) > 3)})),?\s+$")
+_BEFORE = re.compile(r"((?:[A-Za-z\-]+\s+){0,2}([A-Za-z\-]+)),?\s+$")
+
+
+def _lower_title(text: str, start: int) -> str | None:
+    """ "senior coroner" in "senior coroner Helen Marsh": up to three words ending in a title word."""
+    m = _BEFORE.search(text, max(0, start - 40), start)
+    if m and m.group(2).lower() in TITLE_WORDS and len(m.group(2)) > 3 and m.group(2)[:1].islower():
+        return m.group(1)
+    return None
 POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 
@@ -97,9 +104,9 @@ class People:
                 continue
             pos = m.start() + m.group().rfind(name[0])
             after = self.text[m.end():m.end() + 40]
-            lower_title = LOWER_TITLE.search(self.text[max(0, m.start() - 40):m.start()])
+            lower_title = _lower_title(self.text, m.start())
             if lower_title and not role:  # "senior coroner Helen Marsh", "union leader Moira Keane"
-                role = lower_title.group(1)
+                role = lower_title
             confirmed = had_title(tokens) or lower_title or re.match(
                 rf",? (?:\d{{1,3}}\b|aged \d|\(\d)|,? (?:{SPEECH})\b|, (?:who|whose|a|an|the|of)\b", after)
             known = self.find(" ".join(name), pos)

@@ -23,6 +23,7 @@ STRONG = re.compile(r"\b(?:killed|died|dead|injured|wounded|missing|blamed|blame
 WEAK = re.compile(r"\b(?:will|plans?|expected|approved|announced|ordered|agreed|vowed|warned)\b", re.I)
 BOILERPLATE = re.compile(r"^(?:follow us|share|related|read more|sign up|copyright|©|advertisement|click here)",
                          re.I)
+NUMBERISH = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b", re.I)
 STOP = frozenset("the a an of in on at to for and or by with from as is was were be been has have had its it that "
                  "this which who said says".split())
 
@@ -52,24 +53,31 @@ def summarise(text: str, sents: list[tuple[int, int]], regions: list[Region]) ->
     chosen = [lead]
     words = set(_words(text[lead[1]:lead[2]])) - STOP
     budget = MAX_WORDS - lead[3]
-    pool = [c for c in cands[1:] if c[0] - lead[0] < 30]
+    # Features of each candidate, computed once; only novelty depends on what is already chosen.
+    features = {}
+    for c in cands[1:]:
+        i, s, e, n = c
+        if i - lead[0] >= 30:
+            break
+        sentence = text[s:e]
+        position = 1.0 / (1 + 0.15 * (i - lead[0]))
+        cue = 0.4 * min(len(STRONG.findall(sentence)), 2) + 0.1 * min(len(WEAK.findall(sentence)), 2)
+        figure = 0.2 if NUMBERISH.search(sentence) else 0.0
+        features[c] = (set(_words(sentence)) - STOP, position + cue + figure - (0.6 if n > 40 else 0.0))
+    pool = list(features)
     while len(chosen) < 3 and pool:
-        def score(c):
-            i, s, e, n = c
-            content = set(_words(text[s:e])) - STOP
-            novelty = len(content - words) / max(len(content), 1)
-            position = 1.0 / (1 + 0.15 * (i - lead[0]))
-            cue = 0.4 * min(len(STRONG.findall(text[s:e])), 2) + 0.1 * min(len(WEAK.findall(text[s:e])), 2)
-            figure = 0.2 if re.search(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b",
-                                       text[s:e], re.I) else 0.0
-            return position + cue + figure + 0.5 * novelty - (0.6 if n > 40 else 0.0)
         pool = [c for c in pool if c[3] <= budget + 5]
         if not pool:
             break
+
+        def score(c):
+            content, fixed = features[c]
+            return fixed + 0.5 * len(content - words) / max(len(content), 1)
+
         best = max(pool, key=score)
         pool.remove(best)
         chosen.append(best)
-        words |= set(_words(text[best[1]:best[2]])) - STOP
+        words |= features[best][0]
         budget -= best[3]
     chosen.sort()
     return [SummarySentence(text=text[s:e].strip(), span=(s, e), id="s-" + digest("summary", text[s:e], size=8))

@@ -60,13 +60,20 @@ class BriefingScreen(Screen):
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width >= WIDE, "-wide")
-        self.load()
-        if self.briefing is None:
-            return
         self.set_interval(3.0, self.reload_notes_if_changed)  # another session may add notes
 
+    def retarget(self, ids: Sequence[str], index: int, pane: str = "summary", item: str | None = None) -> None:
+        """Show another briefing next time this (reused) screen comes up: no new widgets, no restyle."""
+        self.ids, self.index, self.start_item = ids, index, item
+        self.pane = pane if pane in PANES else "summary"
+        self._pending = True
+
     def on_screen_resume(self) -> None:
-        self.reload_notes()
+        if getattr(self, "_pending", True):
+            self._pending = False
+            self.load()
+        else:
+            self.reload_notes()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE, "-wide")
@@ -77,8 +84,9 @@ class BriefingScreen(Screen):
         try:
             b = self.briefing = self.app.library.get(self.ids[self.index])
         except StoreError as exc:  # deleted by another session, or a damaged file: say so, stay usable
+            self.briefing = None
             self.notify(str(exc), title="cannot open", severity="error", timeout=8)
-            self.call_later(self.dismiss)
+            self.call_later(self.app.pop_screen)
             return
         art = b.article
         self.query_one(SourcePane).show_article(art.text)
@@ -255,9 +263,11 @@ class BriefingScreen(Screen):
 
     def show_pane(self, name: str) -> None:
         """Make ``name`` the current pane: shown (when narrow), focused, marked in the pane bar."""
-        self.pane = name
-        for other in PANES:
+        previous, self.pane = self.pane, name
+        for other in {previous, name}:  # only the two that change: every class change restyles
             self.query_one(f"#{other}").set_class(other == name, "-current")
+        if not self.query(".-current"):  # first show
+            self.query_one(f"#{name}").add_class("-current")
         self.focus_target(name).focus()
         bar = Text()
         for n, other in enumerate(PANES, 1):
@@ -304,4 +314,4 @@ class BriefingScreen(Screen):
 
     def action_back(self) -> None:
         self.app.remember(None, None)
-        self.dismiss()
+        self.app.pop_screen()
