@@ -102,8 +102,8 @@ class Rows:
         """One lower-cased search text per row (built once, on first use)."""
         if self._hay is None:
             if self._lines is not None:
-                # id, dates and counts are searched too; harmless, and it keeps this one pass
-                self._hay = [line.casefold() for line in self._lines]
+                # title, source, speakers and names are the line's last four fields
+                self._hay = [line.split("\t", 7)[-1].casefold() for line in self._lines]
             else:
                 self._hay = [" ".join((e.title, e.source, *e.speakers, *e.names)).casefold()
                              for e in self._entries if e is not None]

@@ -31,7 +31,7 @@ class BriefingCommands(Provider):
         app: BriefingApp = self.app  # type: ignore[assignment]
         matcher = self.matcher(query)
         commands: list[tuple[str, object, str]] = []
-        rows = app.library.rows()
+        rows = app.rows if app.rows is not None else app.library.rows()
         words = [w for w in query.casefold().removeprefix("open:").split() if w]
         haystacks = rows.haystacks()
         found = (i for i in range(len(rows)) if all(w in haystacks[i] for w in words))
@@ -62,6 +62,7 @@ class BriefingApp(App):
     def __init__(self, library: Library, *, config: Path | None = None, restore: bool = True) -> None:
         super().__init__()
         self.library = library
+        self.rows = None  # the whole list once loaded (see LibraryScreen), else read on demand
         self.restore = restore
         self.user_keymap, theme, self.config_problems = load_config(config or config_dir() / "config.toml")
         if theme in self.available_themes:
@@ -100,7 +101,7 @@ class BriefingApp(App):
         self.push_screen("briefing")
 
     def open_by_id(self, briefing_id: str, pane: str = "summary", item: str | None = None) -> None:
-        rows = self.library.rows()
+        rows = self.rows if self.rows is not None else self.library.rows()
         index = next((i for i in range(len(rows)) if rows.id(i) == briefing_id), None)
         if index is None:
             raise StoreError(f"no briefing {briefing_id}")
@@ -144,6 +145,6 @@ class BriefingApp(App):
 def run(library_dir: Path | None = None) -> int:
     """Open the reader on a library folder (see :func:`briefings.paths.library_root`)."""
     library = Library.open(library_dir)
-    library.entries()  # a damaged library is reported by the CLI, before the screen is taken over
+    library.entries(limit=1)  # a damaged library is reported by the CLI, before the screen is taken over
     BriefingApp(library).run()
     return 0

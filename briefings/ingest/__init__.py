@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..model import Article
-from .clean import clean_article
+from .clean import clean_article, invisible
 from .decode import MAX_BYTES, IngestError, os_reason, printable, read_file, read_stream, too_large
 from .decode import decode as _decode  # keep `briefings.ingest.decode` naming the module
 from .html import parse_html
@@ -79,7 +79,7 @@ def load_text(raw: str, *, source: str = "-", kind: str = "text") -> Article:
         raise ValueError(f"unknown kind {kind!r} (expected 'text', 'markdown' or 'html')")
     title, text = clean_article(body, title)
     if not text:
-        if not raw.strip():
+        if invisible(raw):  # blank, or only zero-width characters: nothing a reader could see
             raise IngestError(source, "empty file: no article text")
         where = {"html": " in the HTML", "markdown": " in the Markdown"}.get(kind, "")
         raise IngestError(source, f"no article text found{where}")

@@ -6,6 +6,7 @@ stable (same input, same text) and free of anything a terminal would execute.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date, datetime
@@ -14,13 +15,26 @@ from email.utils import parsedate_to_datetime
 # Terminal escape sequences, removed whole so no "[2J" or base64 payload is left behind:
 # OSC/DCS/SOS/PM/APC strings (to their terminator, or the end of the line if unterminated),
 # CSI sequences (a truncated one too), then the short two- and three-character escapes.
-# Lone 8-bit C1 characters are simply dropped with the other controls.
-_ESCAPES = re.compile(r"\x1b[\]P^_X][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x1b\[[0-?]*[ -/]*[@-~]?|\x1b[ -/]*[0-~]")
+# An 8-bit CSI (U+009B) with parameters goes whole too, so "\x9b31m" leaves no "31m"; it needs
+# a parameter so a lone U+009B before a word ("\x9b to") does not take a letter with it. Other
+# lone 8-bit C1 characters are simply dropped with the other controls (a stray Windows-1252
+# byte decodes to one, and must not take the rest of its line with it).
+_ESCAPES = re.compile(r"\x1b[\]P^_X][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x1b\[[0-?]*[ -/]*[@-~]?|\x1b[ -/]*[0-~]"
+                      r"|\x9b[0-?]+[@-~]")
 # C0/C1 controls (newline is kept, tab was made a space), DEL, bidi embeddings and
 # overrides (they reorder what the reader sees), stray BOMs and lone surrogates.
 _CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 _SPACES = re.compile("[ \u00a0\u2000-\u200a\u202f\u205f]+")
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028]")
+# Characters that show nothing: a paragraph of only these is not text (a file of zero-width
+# spaces is as empty as a blank one). Soft hyphen, zero-width and bidi marks, word joiner and
+# invisible operators, combining grapheme joiner, Hangul fillers, braille blank, variation
+# selectors and tag characters; \s covers the visible-width spaces.
+_INVISIBLE = re.compile("[\\s\u00ad\u034f\u115f\u1160\u180e\u200b-\u200f\u2060-\u2064\u2800\u3164"
+                        "\ufe00-\ufe0f\uffa0\U000e0000-\U000e01ef]*")
+# Runs of combining marks longer than this are cut before NFC (see _nfc); UAX #15's
+# stream-safe text format uses the same bound, and no script stacks more on one letter.
+MAX_MARKS = 30
 
 # Standalone furniture that can sit anywhere between paragraphs.
 _ANYWHERE = re.compile(
@@ -43,11 +57,42 @@ _ABBREVIATIONS = frozenset(
     " jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
+@functools.cache
+def _mark_runs() -> re.Pattern[str]:
+    """Runs of more than MAX_MARKS non-starters: characters of a non-zero combining class, or
+    whose decomposition starts with one (U+0F73). Built from this Python's Unicode data, once."""
+    marks = [c for c in range(0x300, 0x1F000) if unicodedata.combining(chr(c))
+             or unicodedata.decomposition(chr(c))[:1] not in ("", "<")
+             and unicodedata.combining(unicodedata.normalize("NFD", chr(c))[0])]
+    ranges: list[list[int]] = []
+    for c in marks:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    cls = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+    return re.compile(f"[{cls}]{{{MAX_MARKS + 1},}}")
+
+
+def _nfc(text: str) -> str:
+    """NFC in linear time.
+
+    CPython reorders a run of combining marks by insertion, so NFC of one letter under a
+    million out-of-order marks ("Zalgo" text, 4 MB) takes an hour. Text that is already NFC
+    (nearly every article) is returned as is; otherwise each overlong run keeps its first
+    MAX_MARKS marks, which also keeps the stack from smearing over the lines around it.
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    text = _mark_runs().sub(lambda m: m[0][:MAX_MARKS], text)
+    return unicodedata.normalize("NFC", text)
+
+
 def normalize(raw: str) -> str:
     """Safe, NFC text with one space between words, trimmed lines and ``\\n`` line ends."""
     text = _LINE_BREAKS.sub("\n", raw).replace("\u2029", "\n\n").replace("\t", " ")
     text = _CONTROLS.sub("", _ESCAPES.sub("", text))
-    text = unicodedata.normalize("NFC", text)
+    text = _nfc(text)
     return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
 
 
@@ -63,7 +108,12 @@ def paragraphs(text: str) -> list[str]:
         blocks = [" ".join(block.split("\n")) for block in text.split("\n\n")]
     else:
         blocks = text.split("\n")
-    return [p for p in (b.strip() for b in blocks) if p]
+    return [p for p in (b.strip() for b in blocks) if not invisible(p)]
+
+
+def invisible(text: str) -> bool:
+    """True if ``text`` shows nothing: empty, or only spaces and zero-width characters."""
+    return _INVISIBLE.fullmatch(text) is not None
 
 
 def _short(p: str, words: int = 12) -> bool:

@@ -9,10 +9,11 @@ from tui.screens.note_editor import NoteEditor
 from tui.screens.notes import NotesScreen
 from tui.widgets.items import ItemPane
 
+from test_reader_keys import settle
+
 
 async def open_quotes(pilot) -> BriefingScreen:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
     await pilot.press("slash", *"callow", "enter", "4")
     screen = pilot.app.screen
     assert isinstance(screen, BriefingScreen) and screen.pane == "quotes"
@@ -87,7 +88,7 @@ async def test_notes_screen_lists_jumps_and_deletes_with_confirmation(library):
                       evidence=briefing.article.text[casualty.span[0]:casualty.span[1]])
     app = BriefingApp(library, restore=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.press("N")
         assert isinstance(app.screen, NotesScreen)
         assert [n.body for n in app.screen.shown] == ["Ask the family liaison officer."]

@@ -25,8 +25,14 @@ from ..widgets.briefing_list import BriefingList, header_line
 
 def search(haystacks: list[str], words: list[str], within: Sequence[int] | None = None) -> list[int]:
     """Positions whose text holds every word (title, source, speakers, casualty names)."""
-    candidates = within if within is not None else range(len(haystacks))
-    return [i for i in candidates if all(w in haystacks[i] for w in words)]
+    if within is None:  # the first word scans everything: enumerate is the cheapest full pass
+        first, *rest = words
+        hits = [i for i, h in enumerate(haystacks) if first in h]
+    else:
+        hits, rest = list(within), words
+    for w in rest:  # each further word narrows what is left
+        hits = [i for i in hits if w in haystacks[i]]
+    return hits
 
 
 class LibraryScreen(Screen):
@@ -55,10 +61,10 @@ class LibraryScreen(Screen):
     def on_mount(self) -> None:
         head = self.app.library.entries(limit=max(self.app.size.height, 50))
         self.show_rows(Rows(entries=head), complete=False)
-        self.reload()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        # The whole list loads just after this screen is drawn, so it never delays that frame.
+        self.set_timer(0.05, self.reload)
 
     def on_resize(self) -> None:
         # The list keeps a 1-column scrollbar gutter (see briefing.tcss); the header matches its rows.
@@ -77,6 +83,7 @@ class LibraryScreen(Screen):
 
     def _loaded(self, rows: Rows, counts: dict[str, int]) -> None:
         self.note_counts = counts
+        self.app.rows = rows  # shared with the command palette and "open by id"
         self.show_rows(rows, complete=True)
 
     def show_rows(self, rows: Rows, *, complete: bool) -> None:
