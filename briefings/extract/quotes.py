@@ -246,8 +246,9 @@ def find_quotes(text: str, sents: list[tuple[int, int]], paras: list[tuple[int, 
         body = " ".join(text[a:b].strip() for a, b in r.parts).strip()
         para = bisect_right(ctx.pstarts, r.start) - 1
         nwords = _words(body)
-        if nwords < 2 or _is_label(body, before):
-            continue
+        utterance = body[-1:] in ",.!?" and bool(AFTER_VERB_FIRST.match(after) or AFTER_NP_FIRST.match(after))
+        if nwords < 1 or nwords < 2 and not utterance or _is_label(body, before):
+            continue  # '"Hi," said Bob' is a quote; a lone "word" in quotes is a label
         speaker, role = _attribute(ctx, before, after, r, sent_start)
         same_sentence = last is not None and last[1] == si and n and regions[n - 1].end >= sent_start
         if speaker is None and same_sentence:
@@ -255,7 +256,7 @@ def find_quotes(text: str, sents: list[tuple[int, int]], paras: list[tuple[int, 
         continuing = last is not None and last[0] == para
         if speaker is None and (nwords >= 4 or continuing) and not before.strip(" \u2014\u2013-"):
             speaker, role = _from_context(ctx, r, para, last)
-        if speaker is None or (nwords < 3 and not VERB.search(before + " " + after[:40])):
+        if speaker is None or (nwords < 3 and not utterance and not VERB.search(before + " " + after[:40])):
             continue
         last = (para, si, speaker, role)
         ctx.att.record(r.start, speaker, role)
