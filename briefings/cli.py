@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .errors import CLIError
 from .safe import printable
 
 EPILOG = """\
@@ -28,10 +29,6 @@ examples:
   briefing show 5894 --md                      one briefing as Markdown
   briefing                                     open the reader
 """
-
-
-class CLIError(Exception):
-    """A user-facing failure: its message is printed as one line."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,8 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", parents=[common], help="list the briefings in the library, newest first")
     p.add_argument("--json", action="store_true", help="print the list as JSON")
 
-    p = sub.add_parser("show", parents=[common], help="show one briefing")
-    p.add_argument("ref", metavar="ID", help="a briefing id or a unique prefix of it")
+    p = sub.add_parser("show", parents=[common], help="show one briefing (the newest without an ID)")
+    p.add_argument("ref", metavar="ID", nargs="?", help="a briefing id or a unique prefix of it (default: the newest)")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print the JSON contract (schema 1)")
     fmt.add_argument("--md", action="store_true", help="print Markdown, each item cited")

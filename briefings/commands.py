@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,7 +13,8 @@ import orjson
 from rich.console import Console
 from rich.text import Text
 
-from .cli import CLIError, library_arg
+from .cli import library_arg
+from .errors import CLIError
 from .attach import evidence_of, kind_of, reattach
 from .export import notes_markdown, to_markdown
 from .extract import extract
@@ -34,8 +36,13 @@ def _err() -> Console:
     return Console(stderr=True, highlight=False, emoji=False, markup=False, soft_wrap=True)
 
 
+_C1 = re.compile("[\x7f-\x9f]")
+
+
 def _json(data: object) -> None:
-    sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+    """JSON on stdout; DEL and C1 controls (which orjson leaves raw) are escaped, so no terminal acts on them."""
+    text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+    sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def sample_sources() -> list[Source]:
@@ -179,6 +186,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def _load(args: argparse.Namespace) -> Briefing:
     library = Library.open(library_arg(args))
+    if not args.ref:  # `briefing show`: the newest
+        newest = library.entries(limit=1)
+        if not newest:
+            raise CLIError(f"the library at {library.root} is empty; add articles with: briefing ingest PATH...")
+        return library.get(newest[0].id)
     return library.get(library.resolve(args.ref))
 
 

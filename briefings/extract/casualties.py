@@ -109,13 +109,13 @@ def _age(text: str) -> int | None:
 def _status(text: str, start: int, end: int, sents, si: int) -> str | None:
     s_start, s_end = sents[si]
     clause_end = s_end
-    after = text[end:clause_end]
+    after = text[end:min(clause_end, end + 200)]  # a status is near its name; long sentences stay linear
     sus = SUSPECT_RE.search(after)
     speech = SPEECH_RE.search(after)
     m = STATUS_RE.search(after)
     if m and not (sus and sus.start() < m.start()) and not (speech and speech.start() < m.start()):
         return _st(m)
-    before = text[s_start:start]
+    before = text[max(s_start, start - 200):start]
     if SUSPECT_RE.search(before[-60:]):
         return None
     found = list(STATUS_RE.finditer(before))
@@ -125,11 +125,13 @@ def _status(text: str, start: int, end: int, sents, si: int) -> str | None:
         nxt = STATUS_RE.search(text, *sents[si + 1])  # "... were pulled out. Both were treated for burns."
         if nxt:
             return _st(nxt)
-    naming = NAMING_RE.search(text[s_start:s_end])
+    window_start = max(s_start, start - 200)
+    naming = NAMING_RE.search(text[window_start:min(s_end, end + 200)])
     if naming:
         # "... killing a night guard and injuring three firefighters. The guard was named as ...":
         # the status nearest the word the naming sentence uses for the person.
-        nouns = [w for w in re.findall(r"[a-z]{4,}", text[s_start:s_start + naming.start()]) if w not in ("were", "have", "been", "they", "their")]
+        nouns = [w for w in re.findall(r"[a-z]{4,}", text[window_start:window_start + naming.start()])
+                 if w not in ("were", "have", "been", "they", "their")]
         for back in range(si - 1, max(si - 3, -1), -1):
             prev = list(STATUS_RE.finditer(text, *sents[back]))
             if prev:
@@ -138,7 +140,7 @@ def _status(text: str, start: int, end: int, sents, si: int) -> str | None:
                 if spots:
                     return _st(min(prev, key=lambda m: min(abs(m.start() - p) for p in spots)))
                 return _st(prev[0])
-        return "named victim" if re.search(r"\bvictims?\b", text[s_start:s_end], re.I) else None
+        return "named victim" if re.search(r"\bvictims?\b", text[window_start:min(s_end, end + 200)], re.I) else None
     return None
 
 

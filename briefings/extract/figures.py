@@ -60,8 +60,11 @@ def find_figures(text: str, sents: list[tuple[int, int]], skip: list[tuple[int, 
     seen: set[tuple[float, str]] = set()
     events: set[tuple[float, str]] = set()  # (value, event verb): "three hurt" = "three firefighters hurt"
     last_noun: dict[int, str] = {}
+    skip_starts = sorted(skip)
+    heads_by_value: dict[float, set[str]] = {}
     for m in ordered:
-        if any(a <= m.start("num") < b for a, b in skip) or _not_a_figure(text, m):
+        k = bisect_right(skip_starts, (m.start("num"), float("inf"))) - 1
+        if k >= 0 and skip_starts[k][0] <= m.start("num") < skip_starts[k][1] or _not_a_figure(text, m):
             continue
         value = value_of(m)
         if value is None:
@@ -82,22 +85,23 @@ def find_figures(text: str, sents: list[tuple[int, int]], skip: list[tuple[int, 
             continue  # "40 km (25 miles)": a conversion of the figure just given
         head = noun.split()[-1].lower() if noun else ""
         if head.rstrip("s") in {w.rstrip("s") for w in SOURCE_NOUNS} and re.search(
-                rf"\b(?:{SPEECH}|cited|citing|quoted|speaking)\b", text[m.start():s_end], re.I):
+                rf"\b(?:{SPEECH}|cited|citing|quoted|speaking)\b", text[m.start():min(s_end, m.start() + 200)], re.I):
             continue  # "four US officials said": who is talking, not what happened
         last_noun[si] = noun or last_noun.get(si, "")
         key = (value, _stem(head) if head else ("$" if is_money(m) else "%"))
         anaphoric = bool(ANAPHORA.search(text[max(s_start, m.start() - 12):m.start()]))
         vague = not m.group("num")[0].isdigit() and m.group("num").lower() in VAGUE
-        same_value = any(k[0] == value for k in seen)
+        same_value = value in heads_by_value
         if m.start() < headline_end:  # a headline figure repeats the body's when the value and event match
             words = {_stem(w) for w in noun.split()}
             repeat = key in seen or (value, _event_kind(verb)) in events or vague and same_value or \
-                any(k[0] == value and k[1] in words for k in seen)
+                bool(heads_by_value.get(value, set()) & words)
         else:
             repeat = key in seen or (anaphoric or vague) and same_value
         if repeat:
             continue
         seen.add(key)
+        heads_by_value.setdefault(value, set()).add(key[1])
         events.add((value, _event_kind(verb) or noun))
         span = (m.start(), np_end if noun else m.end())
         figures.append(Figure(value=value, text=text[span[0]:span[1]].strip(),
@@ -153,7 +157,7 @@ def _not_a_figure(text: str, m: re.Match[str]) -> bool:
         if re.search(r"\baged?\s+$", text[max(0, start - 6):start], re.I):
             return True
         line_start = text.rfind("\n", 0, start) + 1
-        if not text[line_start:start].strip() and re.match(r"[.)]\s", text[end:end + 2]):
+        if start - line_start <= 3 and not text[line_start:start].strip() and re.match(r"[.)]\s", text[end:end + 2]):
             return True  # list numbering
     elif re.match(r"-(?:year|month|week|day)s?-old", text[end:end + 12]):
         return True
@@ -169,22 +173,28 @@ def _not_a_figure(text: str, m: re.Match[str]) -> bool:
     return False
 
 
+LEAD_OF = re.compile(r"\s+(?:of\s+(?:the\s+)?)?")
+PRONOUN = re.compile(r"(them|those|these|us)\b")
+
+
 def _noun_phrase(text: str, pos: int, limit: int) -> tuple[str, int]:
-    """The counted noun phrase after a number: "other US troops" -> "US troops"."""
-    rest = text[:limit]
+    """The counted noun phrase after a number: "other US troops" -> "US troops".
+
+    Works on offsets into ``text`` (never a copy of it): numbers are everywhere in some inputs.
+    """
     words: list[str] = []
     end = pos
-    unit = MEASURE.match(rest, pos)
+    unit = MEASURE.match(text, pos, limit)
     if unit:  # "a 25-mile stretch"
         words.append(unit.group()[1:])
         pos = end = unit.end()
-    lead = re.match(r"\s+(?:of\s+(?:the\s+)?)?", rest[pos:])
-    offset = pos + (lead.end() if lead else 0)
+    lead = LEAD_OF.match(text, pos, limit)
+    offset = lead.end() if lead else pos
     partitive = bool(lead and "of" in lead.group())
-    pronoun = re.match(r"(them|those|these|us)\b", rest[offset:offset + 6])
+    pronoun = PRONOUN.match(text, offset, min(limit, offset + 6))
     if partitive and pronoun:  # "Eleven of them were taken to hospital"
-        return pronoun.group(1), offset + pronoun.end()
-    for w in WORD.finditer(rest, offset):
+        return pronoun.group(1), pronoun.end()
+    for w in WORD.finditer(text, offset, limit):
         token = w.group()
         low = token.lower()
         noun_like = partitive and not words and low in EVENT_VERBS  # "seven of the wounded"
@@ -192,11 +202,11 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[str, int]:
             break
         if words and low.endswith("ed") and words[-1].lower().endswith("s"):
             break  # "officials cited", "homes flooded": a verb after the noun
-        if w.start() > offset and rest[offset:w.start()].strip():
+        if w.start() > offset and text[offset:w.start()].strip():
             break
         words.append(token)
         end = offset = w.end()
-        if rest[offset:offset + 1] != " ":
+        if text[offset:offset + 1] != " ":
             break
         offset += 1
     words = [w for w in words if w.lower() != "other"]
@@ -206,7 +216,7 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[str, int]:
 def _event(text: str, start: int, np_end: int, s_start: int, s_end: int) -> tuple[str, int]:
     """The event verb around a figure ("killed three" / "troops were injured") and where it ends."""
     before = re.search(r"\b([a-z]+)\s+(?:(?:some|about|more than|at least|over|nearly|up to)\s+)?$",
-                       text[s_start:start])
+                       text[max(s_start, start - 60):start])
     if before:
         word = before.group(1)
         if word in EVENT_VERBS:
@@ -214,7 +224,7 @@ def _event(text: str, start: int, np_end: int, s_start: int, s_end: int) -> tupl
         if word in GERUNDS and GERUNDS[word]:
             return GERUNDS[word], np_end
     after = re.match(r"\s+(?:who\s+|that\s+)?(?:were|was|have been|had been|has been|are|is|remain|remained|been|"
-                     r"have|had|were later|are still)?\s*(?:\w+ly\s+)?([a-z]+)\b", text[np_end:s_end])
+                     r"have|had|were later|are still)?\s*(?:\w+ly\s+)?([a-z]+)\b", text[np_end:min(s_end, np_end + 80)])
     if after and after.group(1) in EVENT_VERBS:
         return after.group(1), np_end + after.end()
     return "", np_end
@@ -222,17 +232,18 @@ def _event(text: str, start: int, np_end: int, s_start: int, s_end: int) -> tupl
 
 def _counts(text: str, m: re.Match[str], noun: str, verb: str, verb_end: int, s_start: int, s_end: int) -> str:
     """What the figure counts, in words."""
-    pp = re.match(r",?\s+((?:" + "|".join(PP_START) + r")\s+[^,;.\u201c\u201d\"()]{2,60})", text[verb_end:s_end])
+    pp = re.match(r",?\s+((?:" + "|".join(PP_START) + r")\s+[^,;.\u201c\u201d\"()]{2,60})", text[verb_end:min(s_end, verb_end + 100)])
     phrase = ""
     if pp:
         phrase = " ".join(pp.group(1).split()[:7])
         phrase = re.split(r"\s+(?:and|but|which|who|that|were|was|have|has|had|said)\b", phrase)[0]
     if noun in ("them", "those", "these", "us"):  # "two of them remained in critical condition"
-        predicate = re.match(r"\s+([^,;.]{1,60})", text[verb_end if verb else m.end():s_end])
+        at = verb_end if verb else m.end()
+        predicate = re.match(r"\s+([^,;.]{1,60})", text[at:min(s_end, at + 80)])
         return " ".join(x for x in (noun, verb, predicate.group(1) if predicate else "") if x)
     if noun:
         return " ".join(dict.fromkeys(x for x in (noun, verb, phrase) if x))
     if phrase and (phrase.startswith("of ") or is_money(m) and re.match(r"(?:in|for|on|to) ", phrase)):
         return re.sub(r"^(?:in|of|on)\s+", "", phrase)  # "$69bn for flood defences", "30% of households"
-    back = [w for w in re.findall(r"[A-Za-z][\w\-]*", text[s_start:m.start()])[-5:] if w.lower() not in NP_STOP]
+    back = [w for w in re.findall(r"[A-Za-z][\w\-]*", text[max(s_start, m.start() - 80):m.start()])[-5:] if w.lower() not in NP_STOP]
     return " ".join(back[-3:]) or ("money" if is_money(m) else "share")

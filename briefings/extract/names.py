@@ -9,6 +9,7 @@ document order, so later short forms resolve to the name first introduced.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from .lexicon import HONORIFICS, NON_PERSON, SPEECH, TITLE_WORDS
@@ -80,6 +81,7 @@ class Person:
     role: str | None = None
     mentions: list[int] = field(default_factory=list)
     killed: bool = False
+    index: int = -1  # position in People.persons
 
     @property
     def surname(self) -> str:
@@ -87,11 +89,17 @@ class Person:
 
 
 class People:
-    """The people of one article, in order of introduction."""
+    """The people of one article, in order of introduction.
+
+    Lookups are indexed (by surname, and a sorted timeline of mentions) so an
+    article naming thousands of people still costs about linear time.
+    """
 
     def __init__(self, text: str):
         self.text = text
         self.persons: list[Person] = []
+        self._by_surname: dict[str, list[Person]] = {}
+        self._timeline: list[tuple[int, int]] = []  # (position, index into persons), sorted
         self._scan()
 
     def _scan(self) -> None:
@@ -111,20 +119,33 @@ class People:
                 rf",? (?:\d{{1,3}}\b|aged \d|\(\d)|,? (?:{SPEECH})\b|, (?:who|whose|a|an|the|of)\b", after)
             known = self.find(" ".join(name), pos)
             if known:
-                known.mentions.append(pos)
+                self.mention(known, pos)
                 known.role = known.role or role
             elif confirmed and len(name) >= 2:
-                self.persons.append(Person(" ".join(name), role, [pos]))
+                self._new(" ".join(name), role, pos)
+
+    def _new(self, name: str, role: str | None, pos: int) -> Person:
+        person = Person(name, role, [], index=len(self.persons))
+        self.persons.append(person)
+        self._by_surname.setdefault(person.surname, []).append(person)
+        self.mention(person, pos)
+        return person
+
+    def mention(self, person: Person, pos: int) -> None:
+        """Record that ``person`` is mentioned (or speaks) at ``pos``."""
+        if pos not in person.mentions:
+            person.mentions.append(pos)
+            insort(self._timeline, (pos, person.index))
 
     def find(self, name: str, before: int | None = None) -> Person | None:
         """The person this (full or short) name refers to, introduced before ``before``."""
-        key = name.lower()
-        last = key.split()[-1] if key else ""
-        for p in self.persons:
-            if before is not None and p.mentions and p.mentions[0] > before:
+        key = name.lower().split()
+        if not key:
+            return None
+        for p in self._by_surname.get(key[-1], ()):
+            if before is not None and p.mentions and min(p.mentions) > before:
                 continue
-            if p.name.lower() == key or p.surname == last and (len(key.split()) == 1 or
-                                                              key.split()[0] == p.name.lower().split()[0]):
+            if len(key) == 1 or key[0] == p.name.lower().split()[0] or p.name.lower() == " ".join(key):
                 return p
         return None
 
@@ -132,22 +153,17 @@ class People:
         """Register (or find) a person introduced at ``pos``."""
         p = self.find(name)
         if p is None:
-            p = Person(name, role, [pos])
-            self.persons.append(p)
-            self.persons.sort(key=lambda x: x.mentions[0])
-        else:
-            p.role = p.role or role
-            if pos not in p.mentions:
-                p.mentions.append(pos)
+            return self._new(name, role, pos)
+        p.role = p.role or role
+        self.mention(p, pos)
         return p
 
     def last_before(self, pos: int, *, living: bool = True) -> Person | None:
         """The person mentioned most recently before ``pos`` (who "he" or "she" is)."""
-        best, best_pos = None, -1
-        for p in self.persons:
-            if living and p.killed:
-                continue
-            seen = max((m for m in p.mentions if m < pos), default=-1)
-            if seen > best_pos:
-                best, best_pos = p, seen
-        return best
+        k = bisect_left(self._timeline, (pos, -1)) - 1
+        while k >= 0:
+            person = self.persons[self._timeline[k][1]]
+            if not (living and person.killed):
+                return person
+            k -= 1
+        return None

@@ -12,7 +12,7 @@ which have no speaker, are skipped.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 
 from ..model import Quote, digest
 from .lexicon import NON_PERSON, PRONOUNS, SPEECH, SPEECH_VERBS, TITLE_WORDS
@@ -45,6 +45,10 @@ SPEECH_WORDS = frozenset(SPEECH_VERBS)
 LABEL_VERBS = frozenset(("described", "called", "branded", "describing"))  # they name things as often as people
 
 
+def _at(event: tuple) -> int:
+    return event[0]
+
+
 def is_description(speaker: str) -> bool:
     """ "a US defence official", "police": a speaker described, not named."""
     first = speaker.split()[0] if speaker.split() else ""
@@ -65,16 +69,23 @@ class Attributor:
 
     def record(self, pos: int, speaker: str | None, role: str | None) -> None:
         if speaker:
-            self.events.append((pos, speaker, role))
+            insort(self.events, (pos, speaker, role), key=_at)
+
+    def events_before(self, pos: int, limit: int = 200):
+        """Speech events before ``pos``, latest first (at most ``limit``: antecedents are near)."""
+        k = bisect_left(self.events, pos, key=_at)
+        for i in range(k - 1, max(k - 1 - limit, -1), -1):
+            yield self.events[i]
 
     def antecedent(self, pronoun: str, pos: int) -> tuple[str | None, str | None]:
         """Who "he", "she", "they" or "it" is: the latest person or speaker before ``pos``."""
         if pronoun in ("i", "we"):
             return None, None
-        event = next((e for e in reversed(self.events) if e[0] < pos), None)
+        event = next(self.events_before(pos), None)
         if pronoun in ("it", "they"):
-            subject = next(((p, sub) for p, sub in reversed(self.subjects) if p < pos), None)
-            event = next((e for e in reversed(self.events) if e[0] < pos and not self.people.find(e[1] or "")), None)
+            k = bisect_left(self.subjects, pos, key=_at)
+            subject = self.subjects[k - 1] if k else None
+            event = next((e for e in self.events_before(pos, 50) if not self.people.find(e[1] or "")), None)
             if event and (not subject or event[0] >= subject[0]):
                 return event[1], event[2]
             return (subject[1], None) if subject else (None, None)
@@ -113,8 +124,7 @@ class Attributor:
                 person = self.people.add(full, role, pos) if len(name) >= 2 else None
             if person is None:
                 return full, role
-            if pos not in person.mentions:
-                person.mentions.append(pos)
+            self.people.mention(person, pos)
             return person.name, role or person.role
         definite = re.fullmatch(r"the\s+([a-z\-]+(?:\s+[a-z\-]+)?)", np, re.I)
         if definite:
@@ -123,8 +133,8 @@ class Attributor:
                 if person.role and head.split()[-1] in person.role.lower().split() and person.mentions[0] < pos \
                         and head.split()[-1] in TITLE_WORDS:
                     return person.name, person.role
-            for event_pos, speaker, role in reversed(self.events):  # "a senior official ... the official said"
-                if event_pos < pos and speaker and speaker.lower() != np.lower() and \
+            for event_pos, speaker, role in self.events_before(pos):  # "a senior official ... the official said"
+                if speaker and speaker.lower() != np.lower() and \
                         re.search(rf"\b{re.escape(head)}$", speaker.lower()) and is_description(speaker):
                     return speaker, role
         if not re.search(r"[A-Za-z]", np) or np.split()[0].lower() in ("it", "this", "that", "there"):
@@ -212,7 +222,13 @@ class _Context:
 
     def collect_events(self) -> None:
         """Every "X said" outside quotes, in order: antecedents for later "he said" and "the official said"."""
-        inside = [(r.start - 1, r.end + 1) for r in self.regions]
+        inside = [(r.start - 1, r.end + 1) for r in self.regions]  # sorted, non-overlapping
+        opens = [a for a, _ in inside]
+
+        def quoted(pos: int) -> bool:
+            k = bisect_right(opens, pos) - 1
+            return k >= 0 and pos < inside[k][1]
+
         for s_start, s_end in self.sents:
             sentence = self.text[s_start:s_end]
             subject = re.match(r"(?:The\s+)?[A-Z][\w&\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&\-]*)*", sentence)
@@ -220,9 +236,10 @@ class _Context:
                             or any(t.lower() in NON_PERSON for t in subject.group().split()[1:])):
                 self.att.subjects.append((s_start, subject.group()))
             for v in VERB.finditer(self.text, s_start, s_end):
-                if v.group() in LABEL_VERBS or any(a <= v.start() < b for a, b in inside):
+                if v.group() in LABEL_VERBS or quoted(v.start()):
                     continue
-                seg_start = max([s_start, *(b for a, b in inside if s_start <= b <= v.start())])
+                k = bisect_right(opens, v.start()) - 1  # the segment starts after the last quote before the verb
+                seg_start = max(s_start, inside[k][1]) if k >= 0 and inside[k][1] <= v.start() else s_start
                 speaker = self.speaker_from(self.text[seg_start:v.end()], s_start, v.start())
                 self.att.record(v.start(), *speaker)
 

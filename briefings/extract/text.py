@@ -7,6 +7,7 @@ quote ("Stop. Now," she said.) does not end the sentence around it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .lexicon import ABBREVIATIONS
@@ -139,13 +140,15 @@ SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2
 def sentences(text: str, regions: list[Region] | None = None) -> list[tuple[int, int]]:
     """Sentence spans: never split inside a quotation, after an abbreviation or an initial."""
     regions = quote_regions(text) if regions is None else regions
-    inside = [(r.start, r.end) for r in regions if r.closed]
+    inside = sorted((r.start, r.end) for r in regions if r.closed)
+    starts = [a for a, _ in inside]
     out: list[tuple[int, int]] = []
     for ps, pe in paragraphs(text):
         start = ps
         for m in SENTENCE_END.finditer(text, ps, pe):
             cut = m.end()
-            if any(a < m.start() < b - 1 for a, b in inside):
+            k = bisect_left(starts, m.start()) - 1  # the last quote opening before this full stop
+            if k >= 0 and m.start() < inside[k][1] - 1:
                 continue
             if m.group()[0] == "." and _abbreviation_before(text, m.start(), start):
                 continue

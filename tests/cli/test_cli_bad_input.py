@@ -95,5 +95,5 @@ def test_damaged_library_is_reported_not_overwritten(tmp_path):
 
 
 def test_usage_error_exits_2():
-    proc = run("show")
+    proc = run("export")  # the ID is required
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
