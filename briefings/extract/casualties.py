@@ -125,7 +125,7 @@ def _status(text: str, start: int, end: int, sents, si: int) -> str | None:
         nxt = STATUS_RE.search(text, *sents[si + 1])  # "... were pulled out. Both were treated for burns."
         if nxt:
             return _st(nxt)
-    window_start = max(s_start, start - 200)
+    window_start = max(s_start, start - 800)  # naming lists run long: "identified as A, 34; B, 51; ..."
     naming = NAMING_RE.search(text[window_start:min(s_end, end + 200)])
     if naming:
         # "... killing a night guard and injuring three firefighters. The guard was named as ...":

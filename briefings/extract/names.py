@@ -82,6 +82,7 @@ class Person:
     mentions: list[int] = field(default_factory=list)
     killed: bool = False
     index: int = -1  # position in People.persons
+    seen: set[int] = field(default_factory=set, repr=False)  # mentions, for O(1) "already recorded"
 
     @property
     def surname(self) -> str:
@@ -133,7 +134,8 @@ class People:
 
     def mention(self, person: Person, pos: int) -> None:
         """Record that ``person`` is mentioned (or speaks) at ``pos``."""
-        if pos not in person.mentions:
+        if pos not in person.seen:
+            person.seen.add(pos)
             person.mentions.append(pos)
             insort(self._timeline, (pos, person.index))
 
@@ -143,7 +145,7 @@ class People:
         if not key:
             return None
         for p in self._by_surname.get(key[-1], ()):
-            if before is not None and p.mentions and min(p.mentions) > before:
+            if before is not None and p.mentions and p.mentions[0] > before:  # introduced later
                 continue
             if len(key) == 1 or key[0] == p.name.lower().split()[0] or p.name.lower() == " ".join(key):
                 return p
