@@ -31,38 +31,47 @@ def app(library) -> BriefingApp:
     return BriefingApp(library, restore=False)
 
 
+async def loaded(pilot) -> None:
+    """Wait until the library list has fully loaded (it loads in a worker after the first frame)."""
+    for _ in range(300):
+        await pilot.pause(0.02)
+        if getattr(pilot.app.screen, "complete", True) and not pilot.app.workers:
+            return
+    raise AssertionError("the library list never finished loading")
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_library_screen(snap_compare, snap_library, colour, size):
-    assert snap_compare(app(snap_library), terminal_size=size)
+    assert snap_compare(app(snap_library), terminal_size=size, run_before=loaded)
 
 
 def test_library_filtered(snap_compare, snap_library, colour):
-    assert snap_compare(app(snap_library), press=["slash", *"brandt"], terminal_size=(80, 24))
+    assert snap_compare(app(snap_library), press=["slash", *"brandt"], terminal_size=(80, 24), run_before=loaded)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_briefing_casualties(snap_compare, snap_library, colour, size):
     # The bridge collapse: a list of victims, ages, statuses.
     press = ["slash", *"callow", "enter", "3"]
-    assert snap_compare(app(snap_library), press=press, terminal_size=size)
+    assert snap_compare(app(snap_library), press=press, terminal_size=size, run_before=loaded)
 
 
 def test_briefing_quote_evidence(snap_compare, snap_library, colour):
     press = ["slash", *"ferry", "enter", "4", "j", "enter"]
-    assert snap_compare(app(snap_library), press=press, terminal_size=(80, 24))
+    assert snap_compare(app(snap_library), press=press, terminal_size=(80, 24), run_before=loaded)
 
 
 def test_briefing_no_color(snap_compare, snap_library):
     press = ["slash", *"warehouse", "enter", "2"]
-    assert snap_compare(app(snap_library), press=press, terminal_size=(80, 24))
+    assert snap_compare(app(snap_library), press=press, terminal_size=(80, 24), run_before=loaded)
 
 
 def test_help_screen(snap_compare, snap_library, colour):
-    assert snap_compare(app(snap_library), press=["question_mark"], terminal_size=(80, 24))
+    assert snap_compare(app(snap_library), press=["question_mark"], terminal_size=(80, 24), run_before=loaded)
 
 
 def test_empty_library(snap_compare, tmp_path, colour):
     from briefings.store import Library
 
     shutil.rmtree("/tmp/briefing-snapshot-empty", ignore_errors=True)
-    assert snap_compare(app(Library(Path("/tmp/briefing-snapshot-empty"))), terminal_size=(80, 24))
+    assert snap_compare(app(Library(Path("/tmp/briefing-snapshot-empty"))), terminal_size=(80, 24), run_before=loaded)
