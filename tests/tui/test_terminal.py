@@ -173,3 +173,30 @@ def test_seed_note_on_lloyd_austins_first_quote(tmp_path):
                                           "--library", str(root)], capture_output=True, text=True).stdout)
     first = briefing["quotes"][0]
     assert (first["speaker"], note["item"]) == ("Lloyd Austin", first["id"])
+
+
+@needs_tmux
+@needs_sshd
+@pytest.mark.skipif(not SEED.exists(), reason="../shared is not beside the repo")
+@pytest.mark.parametrize("term_name", ["xterm-256color", "linux"])
+def test_seed_article_acceptance_over_ssh(tmp_path, term_name):
+    root = tmp_path / "library"
+    subprocess.run([sys.executable, "-m", "briefings.cli", "ingest", "--library", str(root), str(SEED)], check=True,
+                   capture_output=True)
+    ssh = LoopbackSSH(tmp_path / "ssh")
+    term = Tmux(ssh.command(f"cd {REPO} && {env_prefix(tmp_path, root, term_name)} {briefing_command()}"))
+    try:
+        term.wait_for("1 briefings", "The US has approved")
+        term.send("Enter", pause=1.0)
+        for key, expect in (("2", "three US soldiers"), ("3", "William Jerome Rivers, 46"), ("5", "Source")):
+            term.send(key)
+            term.wait_for(expect)
+        term.send("3")
+        term.wait_for("Kennedy Ladon Sanders, 24", "Breonna Alexsondria Moffett, 23")
+        term.send("4")
+        term.wait_for("Lloyd Austin", "not tolerate attacks on American troops")
+        term.send("j", "Enter")
+        term.wait_for("Evidence:", "We will take all necessary actions")
+    finally:
+        term.close()
+        ssh.close()
