@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
-import random
-import time
 from pathlib import Path
 
 import pytest
+from crash_helpers import killed_writers
 
 from briefings.notes import NoteError, NoteStore, StaleNote, parse
 
@@ -83,36 +81,17 @@ def test_two_processes_adding_500_notes_each_lose_nothing(tmp_path):
     assert {n.id for n in notes} == set(acknowledged)
 
 
-def _writer(root: Path, fd: int) -> None:
-    """Child: add notes forever, writing each id to ``fd`` once add() has returned."""
-    store = NoteStore(root)
-    n = 0
-    while True:
-        note = store.add(BID, None, f"crash round note {n}")
-        os.write(fd, (note.id + "\n").encode())
-        n += 1
-
-
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_sigkill_at_random_moments_200_times_never_loses_an_acknowledged_note(tmp_path):
     root = tmp_path / "notes"
-    rng = random.Random(20261125)
-    acknowledged: set[str] = set()
-    for _ in range(200):
-        read_fd, write_fd = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the writer
-            os.close(read_fd)
-            try:
-                _writer(root, write_fd)
-            finally:
-                os._exit(0)
-        os.close(write_fd)
-        time.sleep(rng.uniform(0.0, 0.03))
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        with os.fdopen(read_fd) as pipe:
-            acknowledged |= {line for line in pipe.read().split("\n") if line}
+
+    def writer(_round: int, fd: int) -> None:  # adds notes forever, acknowledging each once add() returned
+        store, n = NoteStore(root), 0
+        while True:
+            os.write(fd, (store.add(BID, None, f"crash round note {n}").id + "\n").encode())
+            n += 1
+
+    for acknowledged in killed_writers(writer, rounds=200, seed=20261125, max_sleep=0.03):
         notes, problems = NoteStore(root).scan()  # always loads
         assert problems == []
         assert acknowledged <= {n.id for n in notes}

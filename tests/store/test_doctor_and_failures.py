@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from crash_helpers import killed_writers
 
 from briefings import atomic
 from briefings.cli import main
@@ -93,29 +94,17 @@ def test_a_failed_write_leaves_the_previous_library_intact(lib, monkeypatch, cap
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_writers_killed_mid_ingest_100_times_never_break_the_library(tmp_path):
     root = tmp_path / "lib"
-    rng = random.Random(5)
+
+    def writer(round_: int, fd: int) -> None:  # batches of new briefings, acknowledged once add_many returned
+        library, n = Library(root), round_ * 1000
+        while True:
+            batch = [briefing(n + k) for k in range(3)]
+            library.add_many(batch)
+            os.write(fd, "".join(b.id + "\n" for b in batch).encode())
+            n += 3
+
     acknowledged: set[str] = set()
-    for round_ in range(100):
-        read_fd, write_fd = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the writer: batches of new briefings, acknowledging each batch after add_many returns
-            os.close(read_fd)
-            try:
-                library = Library(root)
-                n = round_ * 1000
-                while True:
-                    batch = [briefing(n + k) for k in range(3)]
-                    library.add_many(batch)
-                    os.write(write_fd, "".join(b.id + "\n" for b in batch).encode())
-                    n += 3
-            finally:
-                os._exit(0)
-        os.close(write_fd)
-        time.sleep(rng.uniform(0.0, 0.05))
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        with os.fdopen(read_fd) as pipe:
-            acknowledged |= {line for line in pipe.read().split("\n") if line}
+    for acknowledged in killed_writers(writer, rounds=100, seed=5, max_sleep=0.05):
         listed = {e.id for e in Library(root).entries()}  # always loads
         assert acknowledged <= listed
     assert len(acknowledged) > 100

@@ -25,6 +25,19 @@ def library(tmp_path: Path) -> Path:
     return root
 
 
+def seed_library(tmp_path: Path) -> Path:
+    """A library holding only the seed article from ../shared."""
+    root = tmp_path / "library"
+    subprocess.run([sys.executable, "-m", "briefings.cli", "ingest", "--library", str(root), str(SEED)], check=True,
+                   capture_output=True)
+    return root
+
+
+def reader(tmp_path: Path, root: Path, term_name: str = "xterm-256color", extra: str = "") -> str:
+    """The shell command that starts the reader on ``root`` with isolated dirs."""
+    return f"cd {REPO} && {env_prefix(tmp_path, root, term_name)} {extra}{briefing_command()}"
+
+
 def walk_the_reader(term: Tmux) -> None:
     """Library -> filter -> briefing -> every pane -> evidence -> back -> quit."""
     term.wait_for("briefings", "Callow Bridge collapse")
@@ -53,7 +66,7 @@ def walk_the_reader(term: Tmux) -> None:
 @needs_tmux
 @pytest.mark.parametrize("term_name", ["xterm-256color", "xterm", "linux"])
 def test_reader_in_tmux_at_80x24(tmp_path, library, term_name):
-    term = Tmux(f"cd {REPO} && {env_prefix(tmp_path, library, term_name)} {briefing_command()}")
+    term = Tmux(reader(tmp_path, library, term_name))
     try:
         walk_the_reader(term)
     finally:
@@ -62,7 +75,7 @@ def test_reader_in_tmux_at_80x24(tmp_path, library, term_name):
 
 @needs_tmux
 def test_reader_with_no_color(tmp_path, library):
-    term = Tmux(f"cd {REPO} && {env_prefix(tmp_path, library, 'xterm-256color')} NO_COLOR=1 {briefing_command()}")
+    term = Tmux(reader(tmp_path, library, extra="NO_COLOR=1 "))
     try:
         walk_the_reader(term)
     finally:
@@ -72,10 +85,8 @@ def test_reader_with_no_color(tmp_path, library):
 @needs_tmux
 @pytest.mark.skipif(not SEED.exists(), reason="../shared is not beside the repo")
 def test_seed_article_acceptance_in_tmux(tmp_path):
-    root = tmp_path / "library"
-    subprocess.run([sys.executable, "-m", "briefings.cli", "ingest", "--library", str(root), str(SEED)], check=True,
-                   capture_output=True)
-    term = Tmux(f"cd {REPO} && {env_prefix(tmp_path, root, 'xterm-256color')} {briefing_command()}")
+    root = seed_library(tmp_path)
+    term = Tmux(reader(tmp_path, root))
     try:
         term.wait_for("1 briefings", "The US has approved")
         term.send("Enter", pause=1.0)
@@ -94,7 +105,7 @@ def test_seed_article_acceptance_in_tmux(tmp_path):
 @pytest.mark.parametrize("term_name", ["xterm-256color", "linux"])
 def test_reader_over_ssh(tmp_path, library, term_name):
     ssh = LoopbackSSH(tmp_path / "ssh")
-    remote = f"cd {REPO} && {env_prefix(tmp_path, library, term_name)} {briefing_command()}"
+    remote = reader(tmp_path, library, term_name)
     term = Tmux(ssh.command(remote))
     try:
         walk_the_reader(term)
@@ -116,7 +127,7 @@ def test_note_survives_quit_and_reopen_in_tmux(tmp_path, library):
     editor = tmp_path / "editor.sh"
     editor.write_text('#!/bin/sh\nprintf "Written in the editor.\\n" >> "$1"\n')
     editor.chmod(0o755)
-    command = f"cd {REPO} && {env_prefix(tmp_path, library, 'xterm-256color')} EDITOR={editor} {briefing_command()}"
+    command = reader(tmp_path, library, extra=f"EDITOR={editor} ")
     term = Tmux(command)
     try:
         term.wait_for("briefings")
@@ -134,7 +145,7 @@ def test_note_survives_quit_and_reopen_in_tmux(tmp_path, library):
         term.close()
     (note,) = _notes_json(library)
     assert note["kind"] == "quote" and note["body"] == "Check the cab\nWritten in the editor."
-    term = Tmux(f"cd {REPO} && {env_prefix(tmp_path, library, 'xterm-256color')} {briefing_command()}")
+    term = Tmux(reader(tmp_path, library))
     try:  # reopens on the same briefing and pane, with the note marked
         term.wait_for("Callow Bridge collapse", "\u270e 1 note", "Check the cab")
     finally:
@@ -144,10 +155,8 @@ def test_note_survives_quit_and_reopen_in_tmux(tmp_path, library):
 @needs_tmux
 @pytest.mark.skipif(not SEED.exists(), reason="../shared is not beside the repo")
 def test_seed_note_on_lloyd_austins_first_quote(tmp_path):
-    root = tmp_path / "library"
-    subprocess.run([sys.executable, "-m", "briefings.cli", "ingest", "--library", str(root), str(SEED)], check=True,
-                   capture_output=True)
-    term = Tmux(f"cd {REPO} && {env_prefix(tmp_path, root, 'xterm-256color')} {briefing_command()}")
+    root = seed_library(tmp_path)
+    term = Tmux(reader(tmp_path, root))
     try:
         term.wait_for("1 briefings")
         term.send("Enter", pause=1.0)
@@ -161,7 +170,7 @@ def test_seed_note_on_lloyd_austins_first_quote(tmp_path):
         term.wait_for("[exited]")
     finally:
         term.close()
-    term = Tmux(f"cd {REPO} && {env_prefix(tmp_path, root, 'xterm-256color')} {briefing_command()}")
+    term = Tmux(reader(tmp_path, root))
     try:
         term.wait_for("\u270e 1 note", "Ask DoD")
     finally:
@@ -180,11 +189,9 @@ def test_seed_note_on_lloyd_austins_first_quote(tmp_path):
 @pytest.mark.skipif(not SEED.exists(), reason="../shared is not beside the repo")
 @pytest.mark.parametrize("term_name", ["xterm-256color", "linux"])
 def test_seed_article_acceptance_over_ssh(tmp_path, term_name):
-    root = tmp_path / "library"
-    subprocess.run([sys.executable, "-m", "briefings.cli", "ingest", "--library", str(root), str(SEED)], check=True,
-                   capture_output=True)
+    root = seed_library(tmp_path)
     ssh = LoopbackSSH(tmp_path / "ssh")
-    term = Tmux(ssh.command(f"cd {REPO} && {env_prefix(tmp_path, root, term_name)} {briefing_command()}"))
+    term = Tmux(ssh.command(reader(tmp_path, root, term_name)))
     try:
         term.wait_for("1 briefings", "The US has approved")
         term.send("Enter", pause=1.0)
