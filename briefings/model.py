@@ -32,6 +32,11 @@ class Article:
     text: str
     source: str = ""
     published: str | None = None
+    # Page metadata (issue 12): where the article was read from and who published it.
+    url: str | None = None
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    language: str | None = None
 
     @property
     def id(self) -> str:
@@ -39,12 +44,15 @@ class Article:
         return digest("article", self.text)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"title": self.title, "source": self.source, "published": self.published, "text": self.text}
+        return {"title": self.title, "source": self.source, "published": self.published,
+                "url": self.url, "outlet": self.outlet, "authors": list(self.authors),
+                "language": self.language, "text": self.text}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Article:
         return cls(title=d.get("title") or "", text=d["text"], source=d.get("source") or "",
-                   published=d.get("published"))
+                   published=d.get("published"), url=d.get("url"), outlet=d.get("outlet"),
+                   authors=[str(a) for a in d.get("authors") or []], language=d.get("language"))
 
 
 @dataclass(slots=True)
