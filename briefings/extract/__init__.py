@@ -2,7 +2,8 @@
 
 One module per kind (summary, figures, casualties, quotes); this module runs
 them in the order that lets each use the others' findings: people first
-(names, titles), then casualties (so their ages are not figures and the dead
+(names, titles, all in the shared
+:class:`Document`), then casualties (so their ages are not figures and the dead
 are not taken for speakers), then quotes, figures and the summary.
 """
 
@@ -11,12 +12,11 @@ from __future__ import annotations
 from ..model import Article, Briefing
 from .casualties import find_casualties
 from .figures import find_figures
-from .names import People
+from .document import Document, analyse
 from .quotes import find_quotes
 from .summary import summarise
-from .text import paragraphs, quote_regions, sentences
 
-__all__ = ["extract"]
+__all__ = ["Document", "analyse", "extract"]
 
 
 def _unique_ids(items) -> None:
@@ -32,10 +32,8 @@ def _unique_ids(items) -> None:
 def extract(article: Article) -> Briefing:
     """Derive the briefing of ``article``; never raises on any text."""
     text = article.text
-    paras = paragraphs(text)
-    regions = quote_regions(text, paras)
-    sents = sentences(text, regions) or [(0, len(text))]
-    people = People(text)
+    doc = analyse(text)  # the shared layer: paragraphs, sentences, quotations, people, mentions
+    paras, regions, sents, people = doc.paragraphs, doc.quotes, doc.sentences, doc.people
     casualties = find_casualties(text, sents, people)
     quotes = find_quotes(text, sents, paras, regions, people)
     figures = find_figures(text, sents, skip=[c.span for c in casualties])

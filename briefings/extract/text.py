@@ -23,13 +23,16 @@ ATTRIBUTION_AFTER = re.compile(r"\s*(?:he|she|they|[A-Z]\w+)\s+(?:said|says|adde
 class Region:
     """Text inside quotation marks: ``start``/``end`` exclude the marks.
 
-    ``parts`` lists the inner ranges when a quote runs over paragraphs.
+    ``parts`` lists the inner ranges when a quote runs over paragraphs;
+    ``nested`` the inner ranges of quotes inside this one (filled in by
+    :mod:`briefings.extract.document`).
     """
 
     start: int
     end: int
     parts: tuple[tuple[int, int], ...]
     closed: bool = True
+    nested: tuple[tuple[int, int], ...] = ()
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -56,7 +59,7 @@ def _single_closer(text: str, i: int, end: int) -> bool:
     prev = text[i - 1]
     if prev in ",.!?;:\u2014\u2013-":
         return True
-    if re.match(r"\s'n|in", text[i - 3:i] if text[i - 2:i] != "in" else "in") and text[i + 1:i + 2] == " " \
+    if (text[i - 2:i] == "in" or re.match(r"\s'n", text[i - 3:i])) and text[i + 1:i + 2] == " " \
             and text[i + 2:i + 3].islower():
         return False  # rock 'n' roll, singin' along: an elision inside the quote
     if prev in "sS" and text[i + 1:i + 2] == " " and i + 2 < end and text[i + 2].islower():
