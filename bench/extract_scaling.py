@@ -3,13 +3,20 @@
     python bench/extract_scaling.py
 
 For ordinary news text and for adversarial text (thousands of quote marks,
-numbers everywhere, one endless sentence), extraction time is measured at
-1x, 2x, 4x, 8x and 16x a base size (median of 5 runs); the printed ratio
-time(kx)/(k * time(1x)) stays near 1 or below for linear growth.
+numbers everywhere, one endless sentence, and the shapes that once hung: a
+32 KB capitalised token, "he said " repeated thousands of times, runs of
+"Ab " or "A. ", HTML full of character references), extraction time is
+measured at 1x, 2x, 4x, 8x and 16x a base size (median of 3 runs); the
+printed ratio time(kx)/(k * time(1x)) stays near 1 or below for linear
+growth (a quadratic pattern shows as ~16 in the last column). HTML shapes
+include reading the page (load_text), the others start from plain text.
+
+    python bench/extract_scaling.py --base 20000 --only "he said"
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import statistics
 import sys
@@ -19,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from briefings.extract import extract  # noqa: E402
+from briefings.ingest import load_text  # noqa: E402
 from briefings.model import Article  # noqa: E402
 
 WORDS = "the council said storm flood minister harbour ferry crews warned residents power".split()
@@ -42,28 +50,42 @@ CASES = {
     "dialogue": lambda n, rng: ("\u201cHi,\u201d said Bob. " * (n // 20 + 1))[:n],
     "one long sentence": lambda n, rng: ("Minister Kwame Osei said " + " ".join(
         rng.choice(WORDS + ["Ana", "Ruiz", "41", "said", "“", "”"]) for _ in range(n // 5)))[:n],
+    "capitalised token": lambda n, rng: "A" * n,
+    "capitalised word": lambda n, rng: "A" + "b" * (n - 1),
+    "he said x N": lambda n, rng: "he said " * (n // 8),
+    "Name said x N": lambda n, rng: "Ab Cd said " * (n // 11),
+    "Ab runs": lambda n, rng: "Ab " * (n // 3),
+    "A. runs": lambda n, rng: "A. " * (n // 3),
+    "html char refs": lambda n, rng: "<html><body><p>" + "&amp;" * (n // 5) + "</p></body></html>",
+    "html numeric refs": lambda n, rng: "<html><body><p>" + "&#8220;&#65;" * (n // 12) + "</p></body></html>",
 }
 
 
-def timed(text: str) -> float:
+def timed(text: str, html: bool) -> float:
     runs = []
-    for _ in range(5):
+    for _ in range(3):
         t = time.perf_counter()
-        extract(Article(title="t", text=text))
+        extract(load_text(text, kind="html") if html else Article(title="t", text=text))
         runs.append(time.perf_counter() - t)
     return statistics.median(runs)
 
 
 def main() -> int:
-    base = 20_000
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--base", type=int, default=20_000, help="characters at 1x")
+    ap.add_argument("--only", default="", help="run only the shapes whose name contains this")
+    a = ap.parse_args()
+    base = a.base
     print(f"{'input':<20}" + "".join(f"{f'{k}x':>10}" for k in (1, 2, 4, 8, 16)) + "   (time(kx) / (k * time(1x)))")
     worst = 0.0
     for name, make in CASES.items():
-        rng = random.Random(7)
-        t1 = timed(make(base, rng))
-        ratios = [timed(make(base * k, random.Random(7))) / (k * t1) for k in (1, 2, 4, 8, 16)]
+        if a.only not in name:
+            continue
+        html = name.startswith("html")
+        t1 = timed(make(base, random.Random(7)), html)
+        ratios = [timed(make(base * k, random.Random(7)), html) / (k * t1) for k in (1, 2, 4, 8, 16)]
         worst = max(worst, ratios[-1])
-        print(f"{name:<20}" + "".join(f"{r:>10.2f}" for r in ratios) + f"   1x = {t1 * 1000:.1f} ms")
+        print(f"{name:<20}" + "".join(f"{r:>10.2f}" for r in ratios) + f"   1x = {t1 * 1000:.1f} ms", flush=True)
     print(f"summary: worst 16x/1x per-character cost ratio {worst:.2f} (1.00 = exactly linear)")
     return 0
 

@@ -38,15 +38,16 @@ def _key(token: str) -> str:
 
 def split_role_name(tokens: list[str]) -> tuple[str | None, list[str]]:
     """Split trailing name tokens from the title words before them."""
-    name: list[str] = []
+    name: list[str] = []  # collected backwards, then reversed: linear on any run length
     i = len(tokens)
     while i > 0:
         t = tokens[i - 1]
         k = _key(t)
         if k in TITLE_WORDS or k in HONORIFICS or not (t[:1].isupper() or k in PARTICLES):
             break
-        name.insert(0, t)
+        name.append(t)
         i -= 1
+    name.reverse()
     while name and _key(name[0]) in PARTICLES:
         name.pop(0)
         i += 1

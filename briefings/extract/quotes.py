@@ -42,6 +42,9 @@ ABBREV = r"(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|St|Col|Gen|Capt|Cpl|Pvt|Maj|Det|In
 NAME_RUN = r"[A-Z][\w\-\u2019']+(?:\s+(?:and\s+)?[A-Z][\w\-\u2019']+){1,4}"
 PREPOSITIONS = frozenset("to of for from with at in on by about".split())
 SPEECH_WORDS = frozenset(SPEECH_VERBS)
+# How far before a speech verb its subject can start: bounds the work per verb, so a sentence
+# with thousands of "said" stays linear.
+SUBJECT_REACH = 300
 LABEL_VERBS = frozenset(("described", "called", "branded", "describing"))  # they name things as often as people
 
 
@@ -151,21 +154,31 @@ def _appos_role(appos: str | None) -> str | None:
     return re.sub(r"^(?:a|an|the)\s+", "", appos, flags=re.I) or None
 
 
+# Anchored at a comma (or a space) and bounded, so a long sentence costs linear time.
+TRAILING_RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^\n]*,\s*$")
+TRAILING_NAME = re.compile(rf",\s*({NAME_RUN}),\s*$")
+TRAILING_APPOS = re.compile(r"(?<=[\w.)\u2019']),\s*((?:(?:a|an|the|of|from|for)\s|[a-z])[^\"\u201c\u201d]{0,120}?),\s*$")
+TRAILING_AUX = re.compile(rf"\s+{AUX}$")
+
+
 def subject_before(s: str) -> tuple[str, str | None]:
     """The noun phrase just before the end of ``s`` (the subject of a speech verb)."""
     appos = None
-    rel = re.search(r",\s*(?:who|which|whose)\b.*,\s*$", s)
-    if rel:  # "A senior official, who spoke on condition of anonymity, said"
-        s = s[:rel.start()] + " "
-    named = re.search(rf"([^,]{{1,60}}),\s*({NAME_RUN}),\s*$", s)
-    if named and not named.group(1).split()[-1][:1].isupper():
-        return named.group(2), named.group(1).strip()  # "Corvel's mayor, Theo Varga, said"
-    # "Ian Tolley, of Wexmoor Fire Service, said" / "Gail Thursby, regional organiser for the union, said" /
-    # "Simon Eastley, prosecuting, told the court": the apposition is the role, the name the speaker.
-    m = re.search(r"(?<=[\w.)\u2019']),\s*((?:(?:a|an|the|of|from|for)\s|[a-z])[^\"\u201c\u201d]{0,120}?),\s*$", s)
-    if m and not VERB.search(m.group(1)):
-        appos, s = re.sub(r"^(?:of|from)\s+", "of ", m.group(1)), s[:m.start()]
-    s = re.sub(rf"\s+{AUX}$", "", s)
+    if s.rstrip().endswith(","):  # the patterns below all end in a comma: skip them cheaply otherwise
+        rel = TRAILING_RELATIVE.search(s)
+        if rel:  # "A senior official, who spoke on condition of anonymity, said"
+            s = s[:rel.start()] + " "
+    if s.rstrip().endswith(","):
+        named = TRAILING_NAME.search(s, max(0, len(s) - 160))
+        lead = s[:named.start()].rsplit(",", 1)[-1][-60:] if named else ""
+        if named and lead.strip() and not lead.split()[-1][:1].isupper():
+            return named.group(1), lead.strip()  # "Corvel's mayor, Theo Varga, said"
+        # "Ian Tolley, of Wexmoor Fire Service, said" / "Gail Thursby, regional organiser for the union, said" /
+        # "Simon Eastley, prosecuting, told the court": the apposition is the role, the name the speaker.
+        m = TRAILING_APPOS.search(s, max(0, len(s) - 160))
+        if m and not VERB.search(m.group(1)):
+            appos, s = re.sub(r"^(?:of|from)\s+", "of ", m.group(1)), s[:m.start()]
+    s = s[:-120] + TRAILING_AUX.sub("", s[-120:])
     tokens = re.findall(r"[\w\u2019'\-.&]+|[^\w\s]", s)
     np: list[str] = []
     while tokens and len(np) < 8:
@@ -210,14 +223,18 @@ class _Context:
 
     def speaker_from(self, before: str, sent_start: int, pos: int) -> tuple[str | None, str | None]:
         """The subject of the last speech verb in ``before`` (text of one sentence up to ``pos``)."""
-        verbs = list(VERB.finditer(before))
-        if not verbs:
+        v = None
+        for reach in (64, 512, len(before)):  # look at the tail first: the verb is usually near the end
+            for v in VERB.finditer(before, max(0, len(before) - reach)):
+                pass
+            if v is not None or reach >= len(before):
+                break
+        if v is None:
             return None, None
-        v = verbs[-1]
         if v.group().endswith("ing"):  # "The army denied it, saying ..." -> the sentence's subject
-            np, appos = sentence_subject(self.text[sent_start:pos]), None
+            np, appos = sentence_subject(self.text[sent_start:min(pos, sent_start + SUBJECT_REACH)]), None
         else:
-            np, appos = subject_before(before[:v.start()])
+            np, appos = subject_before(before[max(0, v.start() - SUBJECT_REACH):v.start()])
         return self.att.resolve(np, appos, pos) if np else (None, None)
 
     def collect_events(self) -> None:
@@ -240,6 +257,7 @@ class _Context:
                     continue
                 k = bisect_right(opens, v.start()) - 1  # the segment starts after the last quote before the verb
                 seg_start = max(s_start, inside[k][1]) if k >= 0 and inside[k][1] <= v.start() else s_start
+                seg_start = max(seg_start, v.start() - SUBJECT_REACH)  # a subject is near its verb: linear time
                 speaker = self.speaker_from(self.text[seg_start:v.end()], s_start, v.start())
                 self.att.record(v.start(), *speaker)
 

@@ -1,0 +1,65 @@
+"""Inputs that once made extraction hang: sane output on small ones, and no hang on larger ones.
+
+Time is not asserted (it depends on the machine); bench/extract_scaling.py prints
+the growth ratios. Here the small cases check what comes out, and one
+subprocess runs the 40 KB versions under a generous timeout purely as a hang
+guard: the quadratic versions of these patterns took minutes at that size.
+"""
+
+import subprocess
+import sys
+import textwrap
+
+from extract_helpers import brief
+
+from briefings.extract.document import analyse
+from briefings.ingest import load_text
+
+SHAPES = {
+    "capitalised token": lambda n: "A" * n,
+    "capitalised word": lambda n: "A" + "b" * (n - 1),
+    "he said": lambda n: "he said " * (n // 8),
+    "name said": lambda n: "Ab Cd said " * (n // 11),
+    "Ab runs": lambda n: "Ab " * (n // 3),
+    "initial runs": lambda n: "A. " * (n // 3),
+}
+
+
+def test_junk_shapes_give_no_people_quotes_or_casualties():
+    for name, make in SHAPES.items():
+        b = brief(make(3000))
+        assert b.quotes == [] and b.casualties == [], name
+        assert len(b.summary) <= 5, name
+
+
+def test_initial_runs_are_not_a_thousand_sentences_of_people():
+    doc = analyse("A. " * 1000)
+    assert len(doc.people.persons) == 0
+    assert len(doc.mentions) <= 1000  # at most one mention per token: nothing multiplies
+
+
+def test_he_said_runs_resolve_to_nobody_and_mentions_stay_proportional():
+    doc = analyse("he said " * 500)
+    assert len(doc.mentions) == 500
+    assert doc.chains == []
+
+
+def test_html_character_references_are_decoded_once():
+    article = load_text("<html><body><p>" + "&amp;" * 2000 + " and &#8220;ok&#8221;</p></body></html>", kind="html")
+    assert article.text.count("&") == 2000 and "\u201cok\u201d" in article.text
+
+
+def test_large_shapes_do_not_hang():
+    code = textwrap.dedent("""
+        from briefings.extract import extract
+        from briefings.ingest import load_text
+        from briefings.model import Article
+        n = 40_000
+        for text in ["A" * n, "A" + "b" * n, "he said " * (n // 8), "Ab Cd said " * (n // 11),
+                     "Ab " * (n // 3), "A. " * (n // 3), '"x," he said ' * (n // 14)]:
+            extract(Article(title="t", text=text))
+        extract(load_text("<p>" + "&amp;" * (n // 5) + "</p>", kind="html"))
+        print("ok")
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=240, check=True)
+    assert out.stdout.strip() == "ok"
