@@ -131,11 +131,11 @@ def _first_names(doc: "Document") -> dict[str, int]:
     return {k: v[0] for k, v in counts.items() if len(v) == 1 and k not in surnames}
 
 
-def gender_of(doc: "Document", name: str, role: str | None, positions: list[int]) -> str | None:
+def gender_of(text: str, name: str, role: str | None, positions: list[int]) -> str | None:
     """ "m", "f" or None: an honorific, role or kin word just before a mention ("Mr", "his wife,"),
     else the role, else the first name."""
     for pos in positions[:10]:
-        words = re.findall(r"[a-z]+", doc.text[max(0, pos - 30):pos].lower())[-2:]
+        words = re.findall(r"[a-z]+", text[max(0, pos - 30):pos].lower())[-2:]
         if any(w in MALE_WORDS for w in words):
             return "m"
         if any(w in FEMALE_WORDS for w in words):
@@ -159,7 +159,7 @@ def resolve(doc: "Document", mentions: list[Mention]) -> list[Chain]:
     named_at: dict[int, list[int]] = {}
     for pos, idx in doc.person_positions:
         named_at.setdefault(idx, []).append(pos)
-    person_chain = {p.index: Chain(p.name, "person", p.role, gender_of(doc, p.name, p.role, named_at.get(p.index, [])))
+    person_chain = {p.index: Chain(p.name, "person", p.role, gender_of(doc.text, p.name, p.role, named_at.get(p.index, [])))
                     for p in people}
     by_pos = dict(doc.person_positions)
     first_names = _first_names(doc)

@@ -34,6 +34,8 @@ trucker driver resident neighbour neighbor witness motorist passenger teacher nu
 shopkeeper owner manager worker engineer firefighter trooper dad mum mom mother father grandmother
 grandfather survivor volunteer paramedic lawyer barrister solicitor analyst economist organiser organizer
 station group watch crew superintendent sergeant constable chairperson councilwoman councilman
+coach author founder co-founder researcher scientist historian activist advocate journalist writer poet
+singer actor actress artist athlete strategist pollster consultant columnist pastor entrepreneur
 """.split())
 
 SPEECH_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "asked", "explained",
@@ -67,6 +69,7 @@ august september october november december the a an this that these those it its
 but and or if when while after before during since as by with from of to all both several many
 some any every each other another such no not movement front alliance coalition organisation organization
 charity network brigades militia rebels forces he she they we it his her him them our their
+games olympics paralympics cup championship championships award awards prize festival
 """.split())
 
 MONTHS = ("january february march april may june july august september october november december "

@@ -102,6 +102,8 @@ class People:
         self.persons: list[Person] = []
         self._by_surname: dict[str, list[Person]] = {}
         self._timeline: list[tuple[int, int]] = []  # (position, index into persons), sorted
+        # Full names seen without confirmation, by surname: a later "Kerr said" confirms them.
+        self._pending: dict[str, tuple[str, str | None, list[int]]] = {}
         self._scan()
 
     def _scan(self) -> None:
@@ -125,6 +127,13 @@ class People:
                 known.role = known.role or role
             elif confirmed and len(name) >= 2:
                 self._new(" ".join(name), role, pos)
+            elif len(name) >= 2:  # "Alison Kerr" with nothing to confirm her yet: wait for "Kerr said"
+                self._pending.setdefault(name[-1].lower(), (" ".join(name), role, []))[2].append(pos)
+            elif confirmed and name[0].lower() in self._pending:
+                full, first_role, positions = self._pending.pop(name[0].lower())
+                person = self._new(full, first_role or role, positions[0])
+                for at in (*positions[1:], pos):
+                    self.mention(person, at)
 
     def _new(self, name: str, role: str | None, pos: int) -> Person:
         person = Person(name, role, [], index=len(self.persons))
@@ -161,12 +170,17 @@ class People:
         self.mention(p, pos)
         return p
 
-    def last_before(self, pos: int, *, living: bool = True) -> Person | None:
-        """The person mentioned most recently before ``pos`` (who "he" or "she" is)."""
+    def last_before(self, pos: int, *, living: bool = True, accept=None, reach: int = 200) -> Person | None:
+        """The person mentioned most recently before ``pos`` (who "he" or "she" is).
+
+        ``accept`` (a predicate on :class:`Person`) skips people who cannot be meant, e.g. by
+        gender; at most ``reach`` mentions are looked at, so the cost per call is bounded.
+        """
         k = bisect_left(self._timeline, (pos, -1)) - 1
-        while k >= 0:
+        floor = max(k - reach, -1)
+        while k > floor:
             person = self.persons[self._timeline[k][1]]
-            if not (living and person.killed):
+            if not (living and person.killed) and (accept is None or accept(person)):
                 return person
             k -= 1
         return None

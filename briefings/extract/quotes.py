@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right, insort
 
 from ..model import Quote, digest
 from .lexicon import NON_PERSON, PRONOUNS, SPEECH, SPEECH_VERBS, TITLE_WORDS
+from .coref import gender_of
 from .names import People, looks_like_person, split_role_name
 from .text import Region
 
@@ -67,6 +68,7 @@ class Attributor:
 
     def __init__(self, people: People):
         self.people = people
+        self._genders: dict[int, str | None] = {}
         self.events: list[tuple[int, str | None, str | None]] = []  # (position, speaker, role) of every "X said"
         self.subjects: list[tuple[int, str]] = []  # (position, subject) of sentences, for "it said"
 
@@ -80,6 +82,12 @@ class Attributor:
         for i in range(k - 1, max(k - 1 - limit, -1), -1):
             yield self.events[i]
 
+    def gender(self, person) -> str | None:
+        """ "m", "f" or None for a registered person (honorific, role, kin word or first name)."""
+        if person.index not in self._genders:
+            self._genders[person.index] = gender_of(self.people.text, person.name, person.role, person.mentions)
+        return self._genders[person.index]
+
     def antecedent(self, pronoun: str, pos: int) -> tuple[str | None, str | None]:
         """Who "he", "she", "they" or "it" is: the latest person or speaker before ``pos``."""
         if pronoun in ("i", "we"):
@@ -92,7 +100,9 @@ class Attributor:
             if event and (not subject or event[0] >= subject[0]):
                 return event[1], event[2]
             return (subject[1], None) if subject else (None, None)
-        person = self.people.last_before(pos)
+        want = "m" if pronoun == "he" else "f" if pronoun == "she" else None
+        person = self.people.last_before(pos, accept=lambda p: want is None or self.gender(p) in (None, want)) \
+            or self.people.last_before(pos)
         seen = max((m for m in person.mentions if m < pos), default=-1) if person else -1
         if event and event[0] > seen and is_description(event[1] or "") and pronoun in ("he", "she") \
                 and not re.search(r"s$", event[1] or ""):

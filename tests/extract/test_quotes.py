@@ -73,3 +73,17 @@ def test_quote_ids_are_stable_and_unique():
     first, second = brief(text), brief(text)
     assert [q.id for q in first.quotes] == [q.id for q in second.quotes]
     assert len({q.id for q in first.quotes}) == 2
+
+
+def test_she_said_skips_a_man_named_in_between():
+    text = ('Coach Ilse Varga watched the final from the bench.\n'
+            'Her assistant, Mr Petar Lund, 44, had planned the drills.\n'
+            '"We trained for this wind," she said.')
+    assert speakers(text) == [("We trained for this wind,", "Ilse Varga")]
+
+
+def test_a_full_name_confirmed_only_later_by_a_surname_is_the_speaker():
+    text = ('Marta Quill grew up in Fenmouth and took up rowing at 15.\n'
+            'Quill, who trains before dawn, won the regional title.\n'
+            '"I never expected the cold to be the hard part," Quill said.')
+    assert speakers(text) == [("I never expected the cold to be the hard part,", "Marta Quill")]
