@@ -17,6 +17,7 @@ from ..model import Casualty, digest
 from .lexicon import NAMING_RE, SPEECH, STATUS_RE, SUSPECT_RE
 from .names import TOKEN, People, looks_like_person, split_role_name
 from .numbers import word_value
+from .victims import read_people
 
 NAME = rf"(?<![\w\u2019'\-])(?P<name>{TOKEN}(?:\s+(?:(?:de|da|van|von|der|bin|al|el|la|le|du|dos|ibn|di)\s+)?{TOKEN}){{0,4}})"
 AGE_AFTER = re.compile(rf"{NAME}(?:,\s+(?:aged\s+)?|\s+\(|\s+aged\s+)(?P<age>\d{{1,3}})(?=\)?[\s,.;:]|$)")
@@ -68,6 +69,7 @@ def find_casualties(text: str, sents: list[tuple[int, int]], people: People) -> 
         found[full] = Casualty(name=full, status=status, span=(start, end), age=age,
                                affiliation=_affiliation(text, end, sents, si),
                                id="c-" + digest("casualty", full.lower(), size=8))
+    _add_victims(text, sents, found)
     out = sorted(found.values(), key=lambda c: c.span[0])
     _group_affiliations(text, sents, out)
     return out
@@ -178,3 +180,36 @@ def _group_affiliations(text: str, sents, found: list[Casualty]) -> None:
         for c in found:
             if prev_start <= c.span[0] < s and not c.affiliation:
                 c.affiliation = aff
+
+
+def _add_victims(text: str, sents, found: dict[str, Casualty]) -> None:
+    """Merge the person-level reading of :mod:`victims` into the mention-level one.
+
+    A mention-level find that the person-level reading knows as a suspect who
+    was not harmed as a subject is dropped ("Jason Reed, 41, faces a
+    murder charge in the death of ...").
+    """
+    people = read_people(text, sents)
+    by_name = {(p.name.split()[0].lower(), p.name.split()[-1].lower()): p for p in people}
+    for key, c in list(found.items()):
+        p = by_name.get((c.name.split()[0].lower(), c.name.split()[-1].lower()))
+        if p is not None and p.suspect and not p.passive:
+            del found[key]
+    for v in people:
+        if not v.harmed:
+            continue
+        first, last = v.name.split()[0].lower(), v.name.split()[-1].lower()
+        same = [c for c in found.values() if c.name.split()[0].lower() == first and c.name.split()[-1].lower() == last]
+        if same:
+            if same[0].age is None:
+                same[0].age = v.age
+            if v.status == "killed":
+                same[0].status = "killed"
+            continue
+        found[v.name] = Casualty(name=v.name, status=v.status or "named victim", span=(v.start, v.end), age=v.age,
+                                 affiliation=_affiliation(text, v.end, sents, _sentence_of(sents, v.start)),
+                                 id="c-" + digest("casualty", v.name.lower(), size=8))
+
+
+def _sentence_of(sents, pos: int) -> int:
+    return max(bisect_right([s for s, _ in sents], pos) - 1, 0)

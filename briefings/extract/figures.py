@@ -15,9 +15,9 @@ from bisect import bisect_right
 from ..model import Figure, digest
 from .lexicon import EVENT_VERBS, MONTHS, SPEECH_VERBS, STATUS_RE
 from .lexicon import VAGUE
-from .numbers import NUMBER_RE, is_money, is_percent, value_of
+from .numbers import NUMBER_RE, is_money, is_percent, range_value, ranges, value_of
 
-WORD = re.compile(r"[A-Za-z][\w'\u2019\-]*|\S")
+WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*|\S")
 NP_STOP = frozenset("""in on at from to for by with since during after before across into near under over of off
 and or but nor as than then that which who whom whose when where while because if so were was is are be been being
 have has had will would could can may might must shall should do does did said says told a an the this these those
@@ -39,10 +39,16 @@ DATE_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(MONTHS)}
 DATE_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s+$", re.I)
 TIME_AFTER = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.|o['\u2019]clock|gmt|bst|utc|hrs|local time)(?!\w)", re.I)
 AGE_AFTER = re.compile(r"-?\s*years?[-\s]old|-year-old|\)", re.I)
-UNIT_GLUE = re.compile(r"(?:km|kg|mph|kph|kmh|ha|ft|mi|mw|gw|kw|t|(?:mm|cm)(?= of\b))\b")
+# Units written against the number ("30Mbps", "5.5kWh", "164p"); not calibres ("9mm") or times ("3pm").
+UNIT_GLUE = re.compile(r"(?:km/h|km|kg|mph|kph|kmh|ha|ft|mi|mw|gw|kw|t|GB|MB|TB|KB|Gb|Mb|Mbps|Gbps|kbps|kW|kWh|MW|MWh|"
+                       r"GW|GWh|W|Hz|kHz|MHz|GHz|mg|ml|mL|l|L|g|lb|lbs|oz|m2|m3|sqm|p|mpg|mAh|V|nm|hp|bhp|(?:mm|cm)(?= of\b))\b")
 # "a 25-mile stretch", "the three-day inquest", "a 300-strong force": a measure, so a figure.
 MEASURE = re.compile(r"-(?:mile|kilometre|kilometer|km|metre|meter|foot|feet|yard|hour|day|week|month|year(?!s?-old)|"
-                     r"minute|second|tonne|ton|acre|hectare|storey|story|strong|member|seat|bed|point)s?\b", re.I)
+                     r"minute|second|tonne|ton|acre|hectare|storey|story|strong|member|seat|bed|point|inch|inche|mpg|litre|liter|"
+                     r"gallon|megawatt|degree)s?\b", re.I)
+# A capitalised word that is not a plural or a nationality after a bare number names a model.
+MODEL = re.compile(r"\s[A-Z][a-z]{2,}(?<!s)(?<!an)(?<!ese)(?<!ish)(?<!ni)(?<!ti)(?<!si)(?<!ki)\b(?!['\u2019])"
+                   r"(?!(?:\s+[A-Z]\w+)?\s+(?:dollars|pounds|euros|francs|rupees|pesos|yen|yuan)\b)")
 EMERGENCY = re.compile(r"(?:911|999|112|000)$")
 
 
@@ -62,33 +68,41 @@ def find_figures(text: str, sents: list[tuple[int, int]], skip: list[tuple[int, 
     last_noun: dict[int, str] = {}
     skip_starts = sorted(skip)
     heads_by_value: dict[float, set[str]] = {}
+    pairs = ranges(text, matches)
+    upper = {b.start() for b in pairs.values()}
     for m in ordered:
         k = bisect_right(skip_starts, (m.start("num"), float("inf"))) - 1
-        if k >= 0 and skip_starts[k][0] <= m.start("num") < skip_starts[k][1] or _not_a_figure(text, m):
+        if m.start() in upper or k >= 0 and skip_starts[k][0] <= m.start("num") < skip_starts[k][1]:
             continue
-        value = value_of(m)
+        top = pairs.get(m.start())  # "40 to 50 hours": one figure, its unit after the upper bound
+        if _not_a_figure(text, top or m):
+            continue  # a range ("33-35 billion", "2000 - 2500 calories") is judged by its upper bound
+        value = value_of(m) if top is None else range_value(m, top)
         if value is None:
             continue
+        unit_m = top or m
+        money, share = is_money(m) or is_money(unit_m), is_percent(m) or is_percent(unit_m)
         si = max(bisect_right(starts, m.start()) - 1, 0)
         s_start, s_end = sents[si]
-        noun, np_end = _noun_phrase(text, m.end(), s_end)
+        noun, np_end = _noun_phrase(text, unit_m.end(), s_end)
         verb, verb_end = _event(text, m.start(), np_end, s_start, s_end)
-        if not noun and verb and not (is_money(m) or is_percent(m)):
+        if not noun and verb and not (money or share):
             noun = last_noun.get(si, "people")  # "four were killed and 11 injured"
             np_end = max(np_end, verb_end)
-        if not noun and not (is_money(m) or is_percent(m)):
+        level = not noun and not verb and _level(text, m, unit_m)
+        if not noun and not (money or share or level):
             continue
         if m.group("num").lower() == "one" and (not verb or re.search(r"\bof\s+$", text[max(0, m.start() - 4):m.start()])):
             continue  # "one official", "one day", "members of one family": not a count of its own
         if re.search(r"\(\s*$", text[max(0, m.start() - 2):m.start()]) and re.match(r"[^)]{0,20}\)", text[m.end():]) \
-                and re.search(r"\d[\w\s.,]*$", text[max(0, m.start() - 20):m.start() - 1]):
-            continue  # "40 km (25 miles)": a conversion of the figure just given
+                and re.search(r"\d[\w\s.,]*$", text[max(0, m.start() - 20):m.start() - 1]) and not money:
+            continue  # "40 km (25 miles)": a conversion of the figure just given; another currency is another sum
         head = noun.split()[-1].lower() if noun else ""
         if head.rstrip("s") in {w.rstrip("s") for w in SOURCE_NOUNS} and re.search(
                 rf"\b(?:{SPEECH}|cited|citing|quoted|speaking)\b", text[m.start():min(s_end, m.start() + 200)], re.I):
             continue  # "four US officials said": who is talking, not what happened
         last_noun[si] = noun or last_noun.get(si, "")
-        key = (value, _stem(head) if head else ("$" if is_money(m) else "%"))
+        key = (value, _stem(head) if head else ("$" if money else "%"))
         anaphoric = bool(ANAPHORA.search(text[max(s_start, m.start() - 12):m.start()]))
         vague = not m.group("num")[0].isdigit() and m.group("num").lower() in VAGUE
         same_value = value in heads_by_value
@@ -103,12 +117,24 @@ def find_figures(text: str, sents: list[tuple[int, int]], skip: list[tuple[int, 
         seen.add(key)
         heads_by_value.setdefault(value, set()).add(key[1])
         events.add((value, _event_kind(verb) or noun))
-        span = (m.start(), np_end if noun else m.end())
+        span = (m.start(), np_end if noun else unit_m.end())
         figures.append(Figure(value=value, text=text[span[0]:span[1]].strip(),
-                              counts=_counts(text, m, noun, verb, verb_end, s_start, s_end), span=span,
+                              counts=_counts(text, unit_m, noun, verb, verb_end, s_start, s_end), span=span,
                               id="f-" + digest("figure", value, key[1], size=8)))
     figures.sort(key=lambda f: f.span[0])
     return figures
+
+
+LEVEL_BEFORE = re.compile(r"(?:\b(?:to|at|is|was|of|from|about|around|reached|hit)\s+|\(\s*)$", re.I)
+
+
+def _level(text: str, m: re.Match[str], unit_m: re.Match[str]) -> bool:
+    """A level or total written bare: "the index fell to 13,176", "up from 2.4 million", "a gross is 144"."""
+    num = m.group("num")
+    if not num[0].isdigit():
+        return False
+    big = bool(unit_m.group("scale")) or "." in num or len(num.replace(",", "")) >= 3
+    return big and bool(LEVEL_BEFORE.search(text, max(0, m.start() - 10), m.start()))
 
 
 def _event_kind(verb: str) -> str:
@@ -133,12 +159,16 @@ def _stem(word: str) -> str:
 def _not_a_figure(text: str, m: re.Match[str]) -> bool:
     """Dates, years, times, ages, list numbers, names and model numbers."""
     num, start, end = m.group("num"), m.start("num"), m.end()
-    prev = text[start - 1] if start else " "
+    prev = text[start - 1] if start and not m.group("cur") else " "  # "RM59": the code is no prefix
     nxt = text[end:end + 1]
     if num[0].isdigit():
+        if prev in "\u2212^" or nxt in "\u2212^\u00d7":
+            return True  # scientific notation: 1.99x10\u221230
         if m.group("scale") is None and m.group("pct") is None and not m.group("cur"):
             if re.fullmatch(r"1[89]\d\d|20\d\d", num):
                 return True  # a year
+            if MODEL.match(text, end):
+                return True  # "787 Dreamliner", "11 Pro Max", "90049 ZIP Code": a model or a code
             if re.match(r"[A-Za-z]", nxt) and not UNIT_GLUE.match(text, end):
                 return True  # 7th, 1990s, 9mm, 3pm
         if prev.isalpha() or prev == "-" and start > 1 and text[start - 2].isalnum():
@@ -168,7 +198,8 @@ def _not_a_figure(text: str, m: re.Match[str]) -> bool:
     if DATE_AFTER.match(text, end) or DATE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
         return True
     before = re.search(r"([A-Z][\w\-]*\.?) \Z", text[max(0, m.start() - 30):m.start()])
-    if before and before.group(1).lower().rstrip(".") not in COUNT_OPENERS and not m.group("qual"):
+    if before and before.group(1).lower().rstrip(".") not in COUNT_OPENERS and not m.group("qual") \
+            and not UNIT_GLUE.match(text, end):
         return True  # "Tower 22", "Route 9", "Flight 370", "No 10"
     return False
 

@@ -14,18 +14,21 @@ from .lexicon import QUALIFIERS, SCALES, TENS, UNITS, VAGUE
 
 _UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
 _TENS_WORDS = "|".join(TENS)
-WORDNUM = (rf"(?:(?:{_TENS_WORDS})(?:[-\s](?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
-           rf"(?:\s+(?:hundred|thousand|million|billion))?")
+_ONE = rf"(?:(?:{_TENS_WORDS})(?:[-\s](?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
+_BIG = r"(?:hundred|thousand|million|billion)"
+# "three", "twenty-five", "two hundred", "twenty-eight thousand six hundred forty-two" (bounded: linear)
+WORDNUM = rf"{_ONE}(?:\s+{_BIG}(?:\s+(?:and\s+)?{_ONE}(?:\s+{_BIG})?){{0,3}})?"
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-CURRENCY = r"(?:US\$|A\$|C\$|NZ\$|HK\$|\$|£|€|¥|₹)"
+# "$", "US$", "US $4", "$US113", "HK $3.7", "RM79", "Y=5,182": the marks and codes money is written with.
+CURRENCY = r"(?:(?:US|AU|A|C|NZ|HK|S|R)\s?\$|\$\s?US|\$|£|€|¥|₹|RM|Rs\.?\s?|Y=)"
 _QUALS = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 
 NUMBER_RE = re.compile(
     rf"(?<![\w$£€.,\-])(?:(?P<qual>{_QUALS})\s+)?(?:(?P<cur>{CURRENCY})\s?)?"
     rf"(?P<num>{DIGITS}|(?:{_VAGUE}|{WORDNUM})(?![\w\-]))"
     rf"(?P<scale>\s?(?:trillion|billion|million|thousand|bn|mn|tn|m|k)(?![\w]))?"
-    rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?",
+    rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?(?P<tcur>\s?€)?",
     re.I,
 )
 
@@ -65,15 +68,63 @@ def value_of(m: re.Match[str]) -> float | None:
         value = v
     scale = (m.group("scale") or "").strip().lower()
     if scale:
-        if scale in ("m", "k") and not m.group("cur"):
-            return None  # "100m" is a distance, "5k" a race: only money takes these suffixes
-        value *= SCALES[scale]
+        if scale in ("m", "k") and not m.group("cur") and not (
+                scale == "m" and re.match(r"\s+(?:of\s+)?[a-z]+s\b", m.string[m.end():m.end() + 24])):
+            return None  # "100m" is a distance, "5k" a race; "1.2m tonnes" is a count
+        value = round(value * SCALES[scale], 6)  # 4.1 x 1e6 is 4100000, not 4099999.9999999995
     return value
 
 
 def is_money(m: re.Match[str]) -> bool:
-    return bool(m.group("cur"))
+    return bool(m.group("cur") or m.group("tcur"))
 
 
 def is_percent(m: re.Match[str]) -> bool:
     return bool(m.group("pct"))
+
+
+RANGE_SEP = re.compile(r"\s*(?:to|-|\u2013|\u2014)\s*|\s+and\s+")
+YEARISH = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def ranges(text: str, matches: list[re.Match[str]]) -> dict[int, re.Match[str]]:
+    """Pairs of numbers that state one range ("40 to 50 hours", "between 5% and 6%", "33-35 billion"):
+    the start of the first number -> the match of the second.
+
+    The range is one figure: its value is the lower bound, its unit and scale those written after the
+    second number. "between" is needed for "and"; a change of kind ("0.4 per cent to 13176") is no range,
+    nor are two years ("2014-2015").
+    """
+    out: dict[int, re.Match[str]] = {}
+    for a, b in zip(matches, matches[1:]):
+        sep = RANGE_SEP.fullmatch(text, a.end(), b.start())
+        if not sep or a.group("qual") and b.group("qual"):
+            continue
+        word = sep.group().strip()
+        if word == "and" and not re.search(r"\bbetween\s+(?:\S+\s+)?$", text[max(0, a.start() - 20):a.start()], re.I):
+            continue
+        if bool(a.group("pct")) and not b.group("pct") or YEARISH.fullmatch(a.group("num")) and (
+                YEARISH.fullmatch(b.group("num")) or word == "to"):
+            continue  # "2014-2015", "rose 60% in 2018 to 3.9 million": years, not a range
+        if word in ("-", "\u2013", "\u2014") and not (b.group("scale") or b.group("pct") or b.group("cur")
+                                                        or re.match(r"\s*[A-Za-z]", text[b.end():b.end() + 2])):
+            continue  # "2-1": a score
+        out[a.start()] = b
+    return out
+
+
+def range_value(a: re.Match[str], b: re.Match[str]) -> float | None:
+    """The lower bound of a range, with the scale written once after the upper ("24.2 to 33 billion")."""
+    value = value_of(a)
+    if value is None:
+        return None
+    upper = value_of(b) if not b.group("num")[0].isdigit() else float(b.group("num").replace(",", ""))
+    if a.group("scale") or upper is None or value > upper:
+        return value  # "$3 billion to $5 billion", "$200 to $4 million": the lower bound is written in full
+    scale = (b.group("scale") or "").strip().lower()
+    word_scale = re.search(r"\s(thousand|million|billion)$", b.group("num").lower())
+    if scale and (scale not in ("m", "k") or b.group("cur") or a.group("cur")):
+        value = round(value * SCALES[scale], 6)
+    elif word_scale and not re.search(r"(?:thousand|million|billion)$", a.group("num").lower()):
+        value *= SCALES[word_scale.group(1)]  # "four to five thousand people"
+    return value

@@ -48,3 +48,43 @@ def test_affiliation_by_apposition_and_shared_unit():
 
 def test_a_witness_with_an_age_is_not_a_casualty():
     assert people("Jo Marsh, 45, a shopkeeper, said she heard two loud bangs.") == []
+
+
+# Crime reporting: the victim is named in one place and harmed in another (victims.py).
+
+def test_headline_name_and_age_then_an_apposition_with_the_harm():
+    text = ("Orla Fenwick, 27 - The Night Desk\n"
+            "Orla Fenwick, a 27-year-old nurse, was shot and killed Friday near Tamsin Lane, according to "
+            "coroner's records. Lt. Dev Rana said detectives were looking for witnesses.")
+    assert people(text) == [("Orla Fenwick", 27, "killed")]
+
+
+def test_surname_alone_carries_the_status_and_officials_who_speak_are_not_victims():
+    text = ("Deputies found Brannock Hale outside a bakery on Quill Street. Hale was taken to a hospital, "
+            "where he died, Sgt. Mira Vance said.")
+    assert people(text) == [("Brannock Hale", None, "killed")]
+
+
+def test_object_of_a_harm_phrase_and_the_suspect_who_is_charged():
+    text = ("Teodor Grieve, 33, faces a murder charge in the shooting death of 19-year-old Calla Wren. "
+            "Police say Grieve shot Wren twice.")
+    assert people(text) == [("Calla Wren", 19, "killed")]
+
+
+def test_identified_the_victim_as_with_the_age_from_the_description():
+    text = ("A 41-year-old man was found dead in a parked car on Sunday. The medical examiner "
+            "identified the victim as Ansel Marrow of Pike Hollow.")
+    assert people(text) == [("Ansel Marrow", 41, "killed")]
+
+
+def test_a_list_sharing_one_predicate_and_a_suspect_shot_by_police():
+    text = ("Pell Armitage, 22, and Juno Reyes, 30, were wounded outside the arcade. "
+            "The suspect, Cade Morrow, 25, was shot by officers and remains in critical condition.")
+    assert people(text) == [("Pell Armitage", 22, "injured"), ("Juno Reyes", 30, "injured"),
+                            ("Cade Morrow", 25, "injured")]
+
+
+def test_places_and_capitalised_common_words_are_not_victims():
+    text = ("A teenager from Long Beach was shot in the leg on Friday. Police said the Harbor Gate shooting "
+            "was the third this month. Then officers closed the road.")
+    assert people(text) == []

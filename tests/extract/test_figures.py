@@ -51,3 +51,31 @@ def test_measures_and_durations_count():
 
 def test_sources_are_not_figures():
     assert figures("Two officials said the talks had stalled.") == []
+
+
+def test_a_range_is_one_figure_at_its_lower_bound_with_the_shared_scale():
+    got = figures("Crews worked 40 to 50 hours a week. The fund will grow from 2.5 to 3 billion crowns, "
+                  "and fares rose between 5% and 6%.")
+    assert [v for v, _ in got] == [40, 2.5e9, 5]
+    assert got[0][1].startswith("40 to 50 hours")
+
+
+def test_a_range_keeps_each_bound_that_is_written_in_full():
+    got = figures("Fines run from $250,000 to $2 million. Sales were up from $3 to $4 billion.")
+    assert [v for v, _ in got] == [250_000, 3e9]
+
+
+def test_a_change_of_kind_or_a_year_is_not_a_range():
+    got = figures("The Kestrel index fell 0.4 per cent to 12,915. Output rose 20% in 2019 to 4.1 million tonnes.")
+    assert [v for v, _ in got] == [0.4, 12_915, 20, 4.1e6]
+
+
+def test_units_written_against_the_number_and_currency_codes():
+    got = {v for v, _ in figures("The plan gives 40Mbps and 80GB for RM59 a month; the 6kW motor drives a "
+                                 "3.5kWh pack. Revenue hit HK $2.1 billion (US $270 million).")}
+    assert got == {40, 80, 59, 6, 3.5, 2.1e9, 270e6}
+
+
+def test_compound_number_words_and_model_names():
+    got = figures("There are twenty-three thousand four hundred twelve pupils. The airline grounded its 797 Skylark.")
+    assert got == [(23_412, "twenty-three thousand four hundred twelve pupils")]

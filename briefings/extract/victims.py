@@ -1,0 +1,253 @@
+"""Victims as crime and disaster reporting names them: a person, then evidence about them.
+
+Where :mod:`casualties` reads a mention and the words around it, this module
+works per person: every full name introduces a person; later surname-only
+mentions ("Duran", "Reid's body") are the same person. Each mention is read
+for harm evidence in the shapes police and court reporting use:
+
+- the person is the subject of a passive or intransitive harm predicate,
+  possibly after an apposition or a list: "X, a 19-year-old, was shot and
+  killed", "X and Y, 51, were wounded", "Dunnigan died at the hospital";
+- the person is the object of a harm phrase: "the shooting death of X",
+  "shot and killed the clerk X", "identified the victim as X", "victim X";
+- a finding: "found X shot to death", "pronounced X dead".
+
+Suspects are people with suspect evidence ("arrested X", "X faces charges",
+"X shot Y" in the active voice); they count only when they were themselves
+the subject of a passive harm predicate ("the suspect ... was shot by
+deputies"). Speakers and officials have no harm evidence and so never count.
+The age comes from any mention ("X, 26," / "X, a 26-year-old" / "26-year-old X").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .names import TOKEN, looks_like_person, split_role_name
+
+NICK = r"[\"\u201c'\u2018][A-Z][\w.\-]*[\"\u201d'\u2019]"
+PARTICLE = r"(?:de|da|del|van|von|der|bin|al|el|la|le|du|dos|ibn|di)"
+NAME_RUN = re.compile(rf"{TOKEN}(?:[ \t]+(?:{NICK}[ \t]+)?(?:{PARTICLE}[ \t]+)?{TOKEN})*")
+POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+
+# Predicates whose subject was harmed. Transitive verbs need a passive auxiliary ("X shot Y" is a shooter).
+AUX = r"(?:was|were|is|are|had been|has been|have been|had|has|got|remains|remained|remain|is still|was still)"
+ADV = r"(?:(?:later|also|then|subsequently|reportedly|allegedly|apparently|eventually|both|all|critically|seriously|" \
+      r"fatally|mortally|badly|still|initially|first|twice|once|repeatedly|accidentally|found)\s+)"
+KILLED_WORDS = (r"killed|dead|death|murdered|slain|fatally|mortally|died|dies|succumbed|passed away|gunned down|"
+                r"homicide victims?|lost (?:his|her|their) li(?:fe|ves)")
+PASSIVE_HARM = (r"shot|killed|murdered|slain|gunned down|wounded|injured|hurt|stabbed|struck|hit|grazed|"
+                r"hospitali[sz]ed|pronounced dead|found dead|found shot|taken to (?:a |the )?(?:\w+\s+){0,3}hospital|"
+                r"rushed to|transported to|airlifted|treated|in (?:critical|serious|stable|fair|grave|good) condition|"
+                r"suffering|beaten|missing|among (?:the )?(?:dead|victims|those killed|those shot)|"
+                r"(?:the |a |an )?(?:homicide |shooting )?victims?\b|dead|killed")
+INTRANSITIVE_HARM = (r"died|dies|succumbed|passed away|suffered|is recovering|was recovering|"
+                     r"(?:remains?|remained) (?:hospitali[sz]ed|in (?:critical|serious|stable|fair|grave|good) condition)")
+SUBJECT_PRED = re.compile(rf",?\s*(?:(?:{AUX})\s+{ADV}*(?:being\s+)?(?:{PASSIVE_HARM})\b|{ADV}*(?:{INTRANSITIVE_HARM})\b)", re.I)
+# What stands between a subject and its verb: ", 26," / ", a 19-year-old man," / ", who" / " of Springfield," /
+# "and Jo Marsh, 51," (a list sharing the predicate) / "'s body".
+SKIP = re.compile(r"(?:\s*\(\d{1,3}\)|,\s*(?:aged\s+)?\d{1,3}(?=\s*[,(]|\s+(?:of|from)\b)|"
+                  r",?\s+(?:of|from)\s+[A-Z][\w.\-]*(?:,?\s+[A-Z][\w.\-]*){0,3}(?=,)|"
+                  r",\s*(?:an?|the)\s+[^,;.]{1,70}(?=,)|,\s+who|\s+who|,\s*(?:and\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}|"
+                  r"\s+and\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})")
+BODY = re.compile(r"(?:'s|\u2019s)\s+(?:body|bodies|death|killing|murder|slaying|remains|funeral|autopsy)\b")
+# Words between a harm word and the name: "the clerk", "34-year-old", "his son,"; never a verb or a clause.
+FILLER = r"(?:(?!(?:and|or|but|he|she|they|him|them|said|says|in|on|at|near|after|before|when|while|with|by|for|to|" \
+         r"from|was|were|is|are|has|have|had|can|could|should|will|would|may|might|must|call|contact|be|been|did|does|" \
+         r"do|not|that|who)\b)(?![a-z]+ed\b)[a-z0-9][a-z0-9\-]*,?\s+){0,3}"
+OBJECT_HARM = re.compile(
+    rf"\b(?i:(?P<k>killed|killing|murdered|murdering|slaying|death|deaths|homicide|murder|killing)|"
+    rf"(?P<i>shot|shooting|stabbed|stabbing|wounded|wounding|injured|injuring|struck|hit)|"
+    rf"(?P<v>victims?|decedent|deceased))\s+(?:of\s+)?{FILLER}$")
+IDENTIFIED = re.compile(rf"\b(?i:(?:identified|named)\s+(?:the\s+|a\s+)?(?:\w+\s+){{0,3}}?(?:victims?|decedent|deceased|"
+                        rf"dead|man|woman|boy|girl|teen|teenager|child|person|driver|passenger)\b[^.;]{{0,60}}?\bas)\s+{FILLER}$")
+FINDING = re.compile(rf"\b(?i:found|discovered|pronounced|located)\s+{FILLER}$")
+FINDING_AFTER = re.compile(r"[^.;]{0,50}?\b(?:dead|shot|wounds?|unresponsive|injured|bleeding|suffering|stabbed|"
+                           r"killed|lifeless|deceased)\b", re.I)
+SUSPECT_BEFORE = re.compile(rf"\b(?i:suspects?|suspected|gunman|shooter|killer|attacker|accused|arrested|charged|"
+                            rf"booked|indicted|detained|convicted|sentenced|jailed|charging|arresting|defendant|"
+                            rf"identified the (?:\w+\s+)?(?:suspect|shooter|gunman) as)\s+{FILLER}$")
+SUSPECT_AFTER = re.compile(rf",?\s*(?:(?:{AUX})\s+{ADV}*(?:arrested|charged|booked|indicted|accused|convicted|sentenced|"
+                           rf"detained|jailed|held|taken into custody|in custody|wanted|being held|facing|suspected)\b|"
+                           rf"{ADV}*(?:faces|is facing|pleaded|surrendered|turned himself|turned herself|fled|fired|"
+                           rf"opened fire|allegedly|shot|killed|stabbed|murdered|confessed|admitted|pulled)\b)", re.I)
+MODIFIER = re.compile(r"\s+(?:shooting|shootings|killing|killings|homicide|murder|case|incident|attack|massacre|"
+                      r"clinic|store|area|neighbo(?:u)?rhood|family|home|house)\b")
+KILLED_RE = re.compile(rf"\b(?:{KILLED_WORDS})\b", re.I)
+SENT_KILLED = re.compile(r"\b(?:killed|dead|died|death|fatal|fatally|homicide|murder|murdered|slain|slaying|body)\b", re.I)
+
+
+@dataclass
+class Victim:
+    """A person the article says was harmed, with the evidence read so far."""
+
+    name: str
+    start: int
+    end: int
+    age: int | None = None
+    status: str | None = None  # killed / injured / named victim
+    suspect: bool = False
+    passive: bool = False  # subject of a passive harm predicate: harmed even if also a suspect
+    official: bool = False  # introduced with a title ("Lt.", "Sheriff"): a source, unless harmed as a subject
+    mentions: int = 0
+    sentence: int = -1  # the sentence (its start) and position of the mention that gave the status
+    harm_at: int = -1
+
+
+def find_victims(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
+    """People harmed in ``text``, in order of first mention."""
+    return [p for p in read_people(text, sents) if p.harmed]
+
+
+def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
+    """Every person named in ``text`` with the harm and suspect evidence about them."""
+    starts = [s for s, _ in sents]
+    common = set(re.findall(r"(?<![\w.])[a-z][a-z\-]+", text))  # words the text also writes in lower case
+    persons: list[Victim] = []
+    by_last: dict[str, Victim] = {}
+    for m in NAME_RUN.finditer(text):
+        raw = re.sub(NICK, " ", m.group()).split()
+        if raw and POSSESSIVE.search(raw[-1]) and len(raw[-1]) > 2:
+            raw[-1] = POSSESSIVE.sub("", raw[-1])
+        role, name = split_role_name(raw)
+        if not name or not looks_like_person(name) or all(t.isupper() for t in name):
+            continue
+        name_start = m.start() + m.group().find(name[0])
+        key = name[-1].lower().rstrip(".")
+        if len(name) >= 2:
+            if key in ("jr", "sr", "ii", "iii") and len(name) >= 3:
+                key = name[-2].lower().rstrip(",.")
+            person = by_last.get(key)
+            if person is None or person.name.split()[0] != name[0]:
+                if _not_a_name(text, m.start(), name, common):
+                    continue
+                person = Victim(" ".join(name).replace(",", ""), name_start, m.end(), official=bool(role))
+                persons.append(person)
+                by_last[key] = person
+        else:
+            person = by_last.get(key) or _first_name(persons, name[0])
+            if person is None:
+                continue
+        person.mentions += 1
+        si = max(bisect_right(starts, m.start()) - 1, 0)
+        _read(text, m.start(), name_start, m.end(), sents[si], person, full=len(name) >= 2)
+    for p in persons:
+        if p.age is None and p.status is not None:
+            p.age = _described_age(text, sents, p)
+    return persons
+
+
+DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(\d{1,3})-year-old\s+(?:[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|"
+                       r"victim|male|female|child|toddler|youth|resident|driver|mother|father|son|daughter)\b(?!\s*,?\s*[A-Z])")
+
+
+def _described_age(text: str, sents: list[tuple[int, int]], p: Victim) -> int | None:
+    """ "A 30-year-old man was shot ... He was identified as X": the age of the description nearest X."""
+    si = bisect_right([s for s, _ in sents], p.sentence) - 1
+    lo = sents[max(si - 2, 0)][0]
+    hi = sents[min(si + 1, len(sents) - 1)][1]
+    found = [(abs(m.start() - p.harm_at), int(m.group(1))) for m in DESCRIBED.finditer(text, lo, hi)]
+    return min(found)[1] if found and 0 < min(found)[1] < 116 else None
+
+
+PLACE_BEFORE = re.compile(r"\b(?:in|from|at|near|into|outside|inside|call|contact|across|toward|towards|through)\s+$")
+
+
+def _not_a_name(text: str, run_start: int, name: list[str], common: set[str]) -> bool:
+    """A place ("from Long Beach") or a capitalised common word ("Then", "Black") opening the run."""
+    if PLACE_BEFORE.search(text, max(0, run_start - 12), run_start):
+        return True
+    return len(name[0]) > 2 and name[0].lower() in common
+
+
+def _harmed(p: Victim) -> bool:
+    if p.status is None:
+        return False
+    if p.suspect or p.official:
+        return p.passive
+    return True
+
+
+Victim.harmed = property(_harmed)
+
+
+def _first_name(persons: list[Victim], token: str) -> Victim | None:
+    """ "Mitchell" for "Jakell Mitchell"; a given name alone ("Leo") for the last person it begins."""
+    for p in reversed(persons):
+        if p.name.split()[0] == token:
+            return p
+    return None
+
+
+def _read(text: str, run_start: int, name_start: int, end: int, sent: tuple[int, int], p: Victim, full: bool) -> None:
+    """Add what one mention says about ``p``: its age, harm and suspect evidence."""
+    s_start, s_end = sent
+    before = text[max(s_start, run_start - 120):run_start]
+    after_end = min(s_end, end + 240)
+    if p.age is None:
+        p.age = _age(text, before, end, after_end)
+    if SUSPECT_BEFORE.search(before) or SUSPECT_AFTER.match(text, _skip(text, end, after_end), after_end):
+        p.suspect = True
+    status = None
+    pos = _skip(text, end, after_end)
+    pred = SUBJECT_PRED.match(text, pos, after_end)
+    if pred:
+        p.passive = True
+        tail = text[pred.start():min(after_end, pred.end() + 60)]
+        status = "killed" if KILLED_RE.search(tail) else "injured"
+        if re.match(r"\s*(?:[a-z]+\s+){0,2}(?:victims?)\b", text[pred.start():pred.end()]) and status == "injured":
+            status = "named victim"
+    elif MODIFIER.match(text, end) or POSSESSIVE.search(text, max(0, end - 2), end):
+        pass  # "the Kestrel Road shooting", "victims of Dale Marsh's fraud": the name is not the one harmed
+    elif BODY.match(text, end):
+        status = "killed"
+    else:
+        obj = OBJECT_HARM.search(before)
+        ident = IDENTIFIED.search(before)
+        finding = FINDING.search(before) and FINDING_AFTER.match(text, end, after_end)
+        if obj and not SUSPECT_AFTER.match(text, pos, after_end):
+            fatal = obj.group("k") or re.search(r"\b(?:fatal|fatally|deadly)\b", before[-40:], re.I)
+            status = "killed" if fatal or KILLED_RE.search(text[end:after_end][:80]) else (
+                "injured" if obj.group("i") else _sentence_status(text, max(0, s_start - 300), s_end))
+        elif ident or finding:
+            status = _sentence_status(text, max(0, s_start - 300), s_end)
+    if status and (p.status is None or _rank(status) > _rank(p.status)):
+        p.status = status
+        p.sentence, p.harm_at = sent[0], run_start
+
+
+def _rank(status: str) -> int:
+    return {"named victim": 0, "injured": 1, "killed": 2}[status]
+
+
+def _sentence_status(text: str, start: int, end: int) -> str:
+    return "killed" if SENT_KILLED.search(text, start, end) else "injured"
+
+
+def _skip(text: str, pos: int, limit: int) -> int:
+    """Past the appositions and list items between a subject and its verb (at most three)."""
+    for _ in range(3):
+        m = SKIP.match(text, pos, limit)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
+
+
+AGE_AFTER = re.compile(r"(?:,\s*(?:aged\s+)?|\s*\(|\s+aged\s+)(\d{1,3})(?=\)|,|\s|\.|;|$)|"
+                       r",\s+(?:an?\s+)?(\d{1,3})-year-old\b|,?\s*(\d{1,3})\s*(?:YOA|yoa)\b")
+AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z]+,?\s+){0,2}$")
+
+
+def _age(text: str, before: str, end: int, limit: int) -> int | None:
+    m = AGE_AFTER.match(text, end, limit)
+    if m:
+        value = int(next(g for g in m.groups() if g))
+    else:
+        b = AGE_BEFORE.search(before)
+        if not b:
+            return None
+        value = int(b.group(1))
+    return value if 0 < value < 116 else None
