@@ -17,7 +17,7 @@ from ..model import Casualty, digest
 from .lexicon import NAMING_RE, SPEECH, STATUS_RE, SUSPECT_RE
 from .names import TOKEN, People, looks_like_person, split_role_name
 from .numbers import word_value
-from .victims import read_people
+from .victims import common_words, not_a_name, read_people
 
 NAME = rf"(?<![\w\u2019'\-])(?P<name>{TOKEN}(?:\s+(?:(?:de|da|van|von|der|bin|al|el|la|le|du|dos|ibn|di)\s+)?{TOKEN}){{0,4}})"
 AGE_AFTER = re.compile(rf"{NAME}(?:,\s+(?:aged\s+)?|\s+\(|\s+aged\s+)(?P<age>\d{{1,3}})(?=\)?[\s,.;:]|$)")
@@ -191,10 +191,12 @@ def _add_victims(text: str, sents, found: dict[str, Casualty]) -> None:
     """
     people = read_people(text, sents)
     by_name = {(p.name.split()[0].lower(), p.name.split()[-1].lower()): p for p in people}
+    common = common_words(text)
     for key, c in list(found.items()):
         p = by_name.get((c.name.split()[0].lower(), c.name.split()[-1].lower()))
-        if p is not None and p.suspect and not p.passive:
-            del found[key]
+        if p is not None and p.suspect and not p.passive or not_a_name(text, c.span[0], c.name.split(), common) \
+                or re.search(r"['\u2019\"]", c.name):
+            del found[key]  # a suspect, a place ("from Long Beach, 17"), a broken nickname
     for v in people:
         if not v.harmed:
             continue

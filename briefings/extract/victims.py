@@ -30,6 +30,7 @@ from .names import TOKEN, looks_like_person, split_role_name
 NICK = r"[\"\u201c'\u2018][A-Z][\w.\-]*[\"\u201d'\u2019]"
 PARTICLE = r"(?:de|da|del|van|von|der|bin|al|el|la|le|du|dos|ibn|di)"
 NAME_RUN = re.compile(rf"{TOKEN}(?:[ \t]+(?:{NICK}[ \t]+)?(?:{PARTICLE}[ \t]+)?{TOKEN})*")
+SUFFIXES = frozenset("Jr Sr II III IV".split())
 POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 # Predicates whose subject was harmed. Transitive verbs need a passive auxiliary ("X shot Y" is a shooter).
@@ -39,30 +40,33 @@ ADV = r"(?:(?:later|also|then|subsequently|reportedly|allegedly|apparently|event
 KILLED_WORDS = (r"killed|dead|death|murdered|slain|fatally|mortally|died|dies|succumbed|passed away|gunned down|"
                 r"homicide victims?|lost (?:his|her|their) li(?:fe|ves)")
 PASSIVE_HARM = (r"shot|killed|murdered|slain|gunned down|wounded|injured|hurt|stabbed|struck|hit|grazed|"
-                r"hospitali[sz]ed|pronounced dead|found dead|found shot|taken to (?:a |the )?(?:\w+\s+){0,3}hospital|"
+                r"hospitali[sz]ed|pronounced dead|found dead|found shot|found\b[^.;]{0,60}?\b(?:dead|shot|wounded)|"
+                r"taken to\b[^.;]{0,50}?\b(?:hospital|medical center|trauma center|in (?:critical|serious) condition)|"
                 r"rushed to|transported to|airlifted|treated|in (?:critical|serious|stable|fair|grave|good) condition|"
                 r"suffering|beaten|missing|among (?:the )?(?:dead|victims|those killed|those shot)|"
                 r"(?:the |a |an )?(?:homicide |shooting )?victims?\b|dead|killed")
 INTRANSITIVE_HARM = (r"died|dies|succumbed|passed away|suffered|is recovering|was recovering|"
+                     r"(?:killed|shot) (?:himself|herself)|"
                      r"(?:remains?|remained) (?:hospitali[sz]ed|in (?:critical|serious|stable|fair|grave|good) condition)")
-SUBJECT_PRED = re.compile(rf",?\s*(?:(?:{AUX})\s+{ADV}*(?:being\s+)?(?:{PASSIVE_HARM})\b|{ADV}*(?:{INTRANSITIVE_HARM})\b)", re.I)
+SUBJECT_PRED = re.compile(rf",?\s*(?:(?:{AUX})\s+{ADV}*(?:believed to (?:have been|be)\s+)?(?:being\s+)?(?:{PASSIVE_HARM})\b|{ADV}*(?:{INTRANSITIVE_HARM})\b)", re.I)
 # What stands between a subject and its verb: ", 26," / ", a 19-year-old man," / ", who" / " of Springfield," /
 # "and Jo Marsh, 51," (a list sharing the predicate) / "'s body".
 SKIP = re.compile(r"(?:\s*\(\d{1,3}\)|,\s*(?:aged\s+)?\d{1,3}(?=\s*[,(]|\s+(?:of|from)\b)|"
-                  r",?\s+(?:of|from)\s+[A-Z][\w.\-]*(?:,?\s+[A-Z][\w.\-]*){0,3}(?=,)|"
+                  r",?\s+(?:of|from)\s+[A-Z][\w.\-]*(?:,?\s+[A-Z][\w.\-]*){0,3}(?=,|\s+(?:was|were|died|had|has|is)\b)|"
                   r",\s*(?:an?|the)\s+[^,;.]{1,70}(?=,)|,\s+who|\s+who|,\s*(?:and\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}|"
                   r"\s+and\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})")
-BODY = re.compile(r"(?:'s|\u2019s)\s+(?:body|bodies|death|killing|murder|slaying|remains|funeral|autopsy)\b")
+ASIDE = re.compile(r",[^,;.]{1,80}(?=,)")
+BODY = re.compile(r"(?:'s|\u2019s)?\s+(?:body|bodies|death|killing|murder|slaying|remains|funeral|autopsy)\b")
 # Words between a harm word and the name: "the clerk", "34-year-old", "his son,"; never a verb or a clause.
 FILLER = r"(?:(?!(?:and|or|but|he|she|they|him|them|said|says|in|on|at|near|after|before|when|while|with|by|for|to|" \
          r"from|was|were|is|are|has|have|had|can|could|should|will|would|may|might|must|call|contact|be|been|did|does|" \
          r"do|not|that|who)\b)(?![a-z]+ed\b)[a-z0-9][a-z0-9\-]*,?\s+){0,3}"
 OBJECT_HARM = re.compile(
     rf"\b(?i:(?P<k>killed|killing|murdered|murdering|slaying|death|deaths|homicide|murder|killing)|"
-    rf"(?P<i>shot|shooting|stabbed|stabbing|wounded|wounding|injured|injuring|struck|hit)|"
-    rf"(?P<v>victims?|decedent|deceased))\s+(?:of\s+)?{FILLER}$")
+    rf"(?P<i>shot|shooting|stabbed|stabbing|wounded|wounding|injured|injuring|struck|striking|hit|hitting)|"
+    rf"(?P<v>victims?(?:\s+(?:is|was|are|were))?|decedent|deceased))\s+(?:of\s+)?{FILLER}$")
 IDENTIFIED = re.compile(rf"\b(?i:(?:identified|named)\s+(?:the\s+|a\s+)?(?:\w+\s+){{0,3}}?(?:victims?|decedent|deceased|"
-                        rf"dead|man|woman|boy|girl|teen|teenager|child|person|driver|passenger)\b[^.;]{{0,60}}?\bas)\s+{FILLER}$")
+                        rf"dead|man|woman|boy|girl|teen|teenager|child|person|driver|passenger)\b[^.;]{{0,90}}?\bas)\s+{FILLER}$")
 FINDING = re.compile(rf"\b(?i:found|discovered|pronounced|located)\s+{FILLER}$")
 FINDING_AFTER = re.compile(r"[^.;]{0,50}?\b(?:dead|shot|wounds?|unresponsive|injured|bleeding|suffering|stabbed|"
                            r"killed|lifeless|deceased)\b", re.I)
@@ -72,7 +76,8 @@ SUSPECT_BEFORE = re.compile(rf"\b(?i:suspects?|suspected|gunman|shooter|killer|a
 SUSPECT_AFTER = re.compile(rf",?\s*(?:(?:{AUX})\s+{ADV}*(?:arrested|charged|booked|indicted|accused|convicted|sentenced|"
                            rf"detained|jailed|held|taken into custody|in custody|wanted|being held|facing|suspected)\b|"
                            rf"{ADV}*(?:faces|is facing|pleaded|surrendered|turned himself|turned herself|fled|fired|"
-                           rf"opened fire|allegedly|shot|killed|stabbed|murdered|confessed|admitted|pulled)\b)", re.I)
+                           rf"opened fire|allegedly|shot|killed|stabbed|murdered|confessed|admitted|pulled|shooting|killing|stabbing)\b)",
+                           re.I)
 MODIFIER = re.compile(r"\s+(?:shooting|shootings|killing|killings|homicide|murder|case|incident|attack|massacre|"
                       r"clinic|store|area|neighbo(?:u)?rhood|family|home|house)\b")
 KILLED_RE = re.compile(rf"\b(?:{KILLED_WORDS})\b", re.I)
@@ -104,28 +109,31 @@ def find_victims(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
 def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
     """Every person named in ``text`` with the harm and suspect evidence about them."""
     starts = [s for s, _ in sents]
-    common = set(re.findall(r"(?<![\w.])[a-z][a-z\-]+", text))  # words the text also writes in lower case
+    common = common_words(text)
     persons: list[Victim] = []
-    by_last: dict[str, Victim] = {}
+    by_last: dict[str, Victim] = {}  # the last person introduced with a surname: who "Mills" is
+    by_full: dict[tuple[str, str], Victim] = {}
     for m in NAME_RUN.finditer(text):
         raw = re.sub(NICK, " ", m.group()).split()
         if raw and POSSESSIVE.search(raw[-1]) and len(raw[-1]) > 2:
             raw[-1] = POSSESSIVE.sub("", raw[-1])
+        suffix = [raw.pop()] if len(raw) > 2 and raw[-1].rstrip(".,") in SUFFIXES else []
         role, name = split_role_name(raw)
         if not name or not looks_like_person(name) or all(t.isupper() for t in name):
             continue
+        name = name + suffix if len(name) >= 2 else name
         name_start = m.start() + m.group().find(name[0])
         key = name[-1].lower().rstrip(".")
         if len(name) >= 2:
-            if key in ("jr", "sr", "ii", "iii") and len(name) >= 3:
+            if name[-1].rstrip(".,") in SUFFIXES and len(name) >= 3:
                 key = name[-2].lower().rstrip(",.")
-            person = by_last.get(key)
+            person = by_full.get((name[0], key)) or by_last.get(key)
             if person is None or person.name.split()[0] != name[0]:
-                if _not_a_name(text, m.start(), name, common):
+                if not_a_name(text, m.start(), name, common):
                     continue
                 person = Victim(" ".join(name).replace(",", ""), name_start, m.end(), official=bool(role))
                 persons.append(person)
-                by_last[key] = person
+                by_last[key] = by_full[(name[0], key)] = person
         else:
             person = by_last.get(key) or _first_name(persons, name[0])
             if person is None:
@@ -133,29 +141,49 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
         person.mentions += 1
         si = max(bisect_right(starts, m.start()) - 1, 0)
         _read(text, m.start(), name_start, m.end(), sents[si], person, full=len(name) >= 2)
-    for p in persons:
-        if p.age is None and p.status is not None:
-            p.age = _described_age(text, sents, p)
+    harmed = [p for p in persons if p.harmed]
+    for p in harmed:
+        if p.age is None:
+            p.age = _described_age(text, sents, p, alone=len(harmed) == 1)
     return persons
 
 
-DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(\d{1,3})-year-old\s+(?:[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|"
-                       r"victim|male|female|child|toddler|youth|resident|driver|mother|father|son|daughter)\b(?!\s*,?\s*[A-Z])")
+DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(\d{1,3})[-\s]year[-\s]old(?:\s+(?:[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|"
+                       r"teenager|victim|male|female|child|toddler|youth|resident|driver|mother|father|son|daughter)\b"
+                       r"(?!\s*,?\s*[A-Z])|(?=\s+(?:in|was|who|had|died|is)\b|[,.]))")
 
 
-def _described_age(text: str, sents: list[tuple[int, int]], p: Victim) -> int | None:
-    """ "A 30-year-old man was shot ... He was identified as X": the age of the description nearest X."""
+def _described_age(text: str, sents: list[tuple[int, int]], p: Victim, alone: bool) -> int | None:
+    """ "A 30-year-old man was shot ... He was identified as X": the age of the description nearest X.
+
+    Near the mention that says what happened to X; anywhere in the article when X is its only victim.
+    """
     si = bisect_right([s for s, _ in sents], p.sentence) - 1
-    lo = sents[max(si - 2, 0)][0]
-    hi = sents[min(si + 1, len(sents) - 1)][1]
+    lo = 0 if alone else sents[max(si - 2, 0)][0]
+    hi = len(text) if alone else sents[min(si + 1, len(sents) - 1)][1]
     found = [(abs(m.start() - p.harm_at), int(m.group(1))) for m in DESCRIBED.finditer(text, lo, hi)]
     return min(found)[1] if found and 0 < min(found)[1] < 116 else None
+
+
+class common_words:  # noqa: N801 - used like a function returning a set
+    """Words the text also writes in lower case: "Then" or "Boy" opening a capitalised run is not a name.
+
+    Read on first use: most texts never need it, and a huge one pays one linear pass.
+    """
+
+    def __init__(self, text: str):
+        self.text, self.words = text, None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = set(re.findall(r"(?<![\w.])[a-z][a-z\-]+", self.text))
+        return word in self.words
 
 
 PLACE_BEFORE = re.compile(r"\b(?:in|from|at|near|into|outside|inside|call|contact|across|toward|towards|through)\s+$")
 
 
-def _not_a_name(text: str, run_start: int, name: list[str], common: set[str]) -> bool:
+def not_a_name(text: str, run_start: int, name: list[str], common: common_words) -> bool:
     """A place ("from Long Beach") or a capitalised common word ("Then", "Black") opening the run."""
     if PLACE_BEFORE.search(text, max(0, run_start - 12), run_start):
         return True
@@ -188,25 +216,32 @@ def _read(text: str, run_start: int, name_start: int, end: int, sent: tuple[int,
     after_end = min(s_end, end + 240)
     if p.age is None:
         p.age = _age(text, before, end, after_end)
-    if SUSPECT_BEFORE.search(before) or SUSPECT_AFTER.match(text, _skip(text, end, after_end), after_end):
+    pos = _skip(text, end, after_end)
+    finding = FINDING.search(before) and FINDING_AFTER.match(text, end, after_end)  # "found X shot": no shooter
+    if SUSPECT_BEFORE.search(before) or not finding and SUSPECT_AFTER.match(text, pos, after_end):
         p.suspect = True
     status = None
-    pos = _skip(text, end, after_end)
+    possessive = POSSESSIVE.search(text, max(0, end - 2), end)
     pred = SUBJECT_PRED.match(text, pos, after_end)
+    aside = None if pred else ASIDE.match(text, pos, after_end)
+    if aside:  # "X, identified by the coroner as a 19-year-old student, died ..."
+        pred = SUBJECT_PRED.match(text, aside.end(), after_end)
+        age = re.search(r"\b(\d{1,3})-year-old\b", aside.group())
+        if pred and age and p.age is None:
+            p.age = int(age.group(1))
     if pred:
         p.passive = True
         tail = text[pred.start():min(after_end, pred.end() + 60)]
         status = "killed" if KILLED_RE.search(tail) else "injured"
         if re.match(r"\s*(?:[a-z]+\s+){0,2}(?:victims?)\b", text[pred.start():pred.end()]) and status == "injured":
             status = "named victim"
-    elif MODIFIER.match(text, end) or POSSESSIVE.search(text, max(0, end - 2), end):
+    elif possessive and BODY.match(text, end):
+        status = "killed"  # "Reid's body was found"
+    elif MODIFIER.match(text, end) or possessive:
         pass  # "the Kestrel Road shooting", "victims of Dale Marsh's fraud": the name is not the one harmed
-    elif BODY.match(text, end):
-        status = "killed"
     else:
         obj = OBJECT_HARM.search(before)
         ident = IDENTIFIED.search(before)
-        finding = FINDING.search(before) and FINDING_AFTER.match(text, end, after_end)
         if obj and not SUSPECT_AFTER.match(text, pos, after_end):
             fatal = obj.group("k") or re.search(r"\b(?:fatal|fatally|deadly)\b", before[-40:], re.I)
             status = "killed" if fatal or KILLED_RE.search(text[end:after_end][:80]) else (

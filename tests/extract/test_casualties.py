@@ -88,3 +88,20 @@ def test_places_and_capitalised_common_words_are_not_victims():
     text = ("A teenager from Long Beach was shot in the leg on Friday. Police said the Harbor Gate shooting "
             "was the third this month. Then officers closed the road.")
     assert people(text) == []
+
+
+def test_found_shot_is_no_shooter_and_a_body_means_killed():
+    text = ("Officers found Rafe Callow shot in the chest behind the depot. Callow's body was taken to the "
+            "county morgue.")
+    assert people(text) == [("Rafe Callow", None, "killed")]
+
+
+def test_relatives_sharing_a_surname_stay_apart_with_their_own_ages():
+    text = ("Nola Pryce, 31, and her cousin Ada Pryce, 24, were wounded when a gunman opened fire. "
+            "Nola Pryce was later released.")
+    assert people(text) == [("Nola Pryce", 31, "injured"), ("Ada Pryce", 24, "injured")]
+
+
+def test_an_apposition_of_any_shape_before_the_verb():
+    text = "Tobin Marsh, identified by the coroner as a 19-year-old student, died Sunday after being shot."
+    assert people(text) == [("Tobin Marsh", 19, "killed")]
