@@ -1,5 +1,7 @@
 """Measure extraction against hand-made gold files: ``python -m briefings.eval [DIR ...]``.
 
+``--public DIR`` scores the public annotated news sets instead (see :mod:`briefings.eval_public`).
+
 Each ``NAME.gold.json`` is scored against the article ``NAME.*`` beside it
 (.txt, .md or .html, read through the real ingest step). The matching rules
 are those of the project's acceptance scorer (../shared/eval/score.py), kept
@@ -186,7 +188,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m briefings.eval", description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="*", type=Path, help="gold files or folders (default: the bundled samples)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss and false positive")
+    ap.add_argument("--public", type=Path, metavar="DIR",
+                    help="score the public annotated sets under DIR (ggt, polnear, gvdb, newsquant) against issue 9's "
+                         "targets and print articles/s")
     a = ap.parse_args(argv)
+    if a.public is not None:
+        from .eval_public import report
+
+        if not a.public.is_dir():
+            print(f"briefings.eval: {a.public}: not a folder of public sets", file=sys.stderr)
+            return 1
+        report(a.public)
+        return 0
     evaluate(a.paths or [Path(__file__).parent / "samples"], a.verbose)
     return 0
 

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .lexicon import NON_PERSON
 from .names import TOKEN, looks_like_person, split_role_name
 
 NICK = r"[\"\u201c'\u2018][A-Z][\w.\-]*[\"\u201d'\u2019]"
@@ -111,7 +112,7 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
     starts = [s for s, _ in sents]
     common = common_words(text)
     persons: list[Victim] = []
-    by_last: dict[str, Victim] = {}  # the last person introduced with a surname: who "Mills" is
+    by_last: dict[str, Victim] = {}  # the first person introduced with a surname: who "Mills" is
     by_full: dict[tuple[str, str], Victim] = {}
     for m in NAME_RUN.finditer(text):
         raw = re.sub(NICK, " ", m.group()).split()
@@ -119,8 +120,9 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
             raw[-1] = POSSESSIVE.sub("", raw[-1])
         suffix = [raw.pop()] if len(raw) > 2 and raw[-1].rstrip(".,") in SUFFIXES else []
         role, name = split_role_name(raw)
-        if not name or not looks_like_person(name) or all(t.isupper() for t in name):
-            continue
+        if not name or not looks_like_person(name) or all(t.isupper() for t in name) or any(
+                part.lower() in NON_PERSON for t in name if "-" in t for part in t.split("-")):
+            continue  # "Sun-Times", "Mid-County": an organisation or a place in a hyphenated word
         name = name + suffix if len(name) >= 2 else name
         name_start = m.start() + m.group().find(name[0])
         key = name[-1].lower().rstrip(".")
@@ -133,7 +135,8 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
                     continue
                 person = Victim(" ".join(name).replace(",", ""), name_start, m.end(), official=bool(role))
                 persons.append(person)
-                by_last[key] = by_full[(name[0], key)] = person
+                by_full[(name[0], key)] = person
+                by_last.setdefault(key, person)  # "Oliver" alone is the first Oliver: the story's subject
         else:
             person = by_last.get(key) or _first_name(persons, name[0])
             if person is None:
