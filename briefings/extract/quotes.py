@@ -21,12 +21,14 @@ from .names import People, looks_like_person, split_role_name
 from .text import Region
 
 LEAD = r"\s*[,\u2014\u2013-]?\s*"
-NP = r"(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|[^,.;:!?\"\u201c\u201d]){1,80}?)"
+NP = r"(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b[A-Z]\.(?=\s?[A-Z])|[^,.;:!?\"\u201c\u201d]){1,80}?)"
 APPOS = r"(?:,\s*(?P<appos>[^,\"\u201c]{1,100}?),)?"
 AUX = r"(?:(?:has|had|have|also|later|then|further|again|previously|once)\s+)*"
 AFTER_NP_FIRST = re.compile(rf"{LEAD}{NP}{APPOS}\s+{AUX}(?P<verb>{SPEECH})\b")
-AFTER_VERB_FIRST = re.compile(rf"{LEAD}(?:{SPEECH})\s+(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|St|Col|Gen|Capt|Det|Prof)\.|[^,.;:!?\"\u201c]){{1,80}})"
+AFTER_VERB_FIRST = re.compile(rf"{LEAD}(?:{SPEECH})\s+(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|St|Col|Gen|Capt|Det|Prof)\.|\b[A-Z]\.(?=\s?[A-Z])|[^,.;:!?\"\u201c]){{1,80}})"
                               rf"(?:,\s*(?P<appos>(?:a|an|the|who|of)\b[^,.;]{{1,100}}|[A-Z][\w\-\u2019']+(?:\s+[A-Z][\w\-\u2019']+){{1,3}}))?")
+PARTY_TAG = re.compile(r"\s*\([A-Z]{1,2}-[A-Z][\w.\-]*\)?")
+OF_PLACE = re.compile(r"(.*?[A-Z][\w.\u2019'\-]*)\s+of\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
 ACCORDING = re.compile(r"according to\s+(?P<np>[^,.;:!?\"\u201c]{1,80})", re.I)
 VERB = re.compile(rf"\b(?:{SPEECH})\b")
 SCARE = re.compile(r"(?:so-called|dubbed|called|known as|named|termed|labell?ed|titled|entitled|"
@@ -112,6 +114,10 @@ class Attributor:
     def resolve(self, np: str, appos: str | None, pos: int) -> tuple[str | None, str | None]:
         np = re.sub(r"^(?:and|but|so|then|meanwhile|however|also|while)\b\s*", "", np.strip(), flags=re.I)
         np = TRAIL.sub("", np).strip(" ,")
+        np = PARTY_TAG.sub("", np).strip()  # "Sen. Pat Kerr (R-Pa.)"
+        home = OF_PLACE.fullmatch(np)
+        if home and home.group(1).split()[-1].lower().rstrip(".") not in TITLE_WORDS:
+            np = home.group(1)  # "Sen. Tom Kerr of Delaware", "Pat Moran of Cheyenne": the place is not the speaker
         np = re.sub(r"^(?:a|an|the|in a)\s+(?:statement|post|letter|report|release|message)\s+(?:from|by|issued by)\s+",
                     "", np, flags=re.I)  # "a statement from the agency" -> "the agency"
         if not np or _words(np) > 9:
@@ -321,8 +327,11 @@ def _is_label(body: str, before: str) -> bool:
 
 def _attribute(ctx: _Context, before: str, after: str, r: Region, sent_start: int) -> tuple[str | None, str | None]:
     att = ctx.att
+    closed_sentence = ctx.text[r.end - 1:r.end] == "."  # '"... pause." Although the agency declined ... said'
     for pattern in (AFTER_VERB_FIRST, AFTER_NP_FIRST):
         m = pattern.match(after)
+        if m and closed_sentence and pattern is AFTER_NP_FIRST and _words(m.group("np")) > 5:
+            continue  # a new sentence, not an attribution: the speaker is in the sentence before the quote
         if m and not (pattern is AFTER_VERB_FIRST and re.match(r"\s*(?:that|it|this|he|she|they)\b", m.group("np"))):
             speaker, role = att.resolve(m.group("np"), m.groupdict().get("appos"), r.start)
             if speaker:
@@ -343,8 +352,10 @@ def _from_context(ctx: _Context, r: Region, para: int, last) -> tuple[str | None
             speaker = ctx.speaker_from(prev, ctx.sents[ctx.sentence_of(pe - 1)][0], pe)
             if speaker[0]:
                 return speaker
+    if last and last[0] == para:  # '"...," said Ann Ode, a rival of Bo Lind. "..."': still Ann Ode speaking
+        return last[2], last[3]
     window_start = paras[max(para - 1, 0)][0]
-    event = next((e for e in reversed(ctx.att.events) if e[0] < r.start), None)
+    event = next(ctx.att.events_before(r.start, 1), None)
     person = ctx.people.last_before(r.start)
     person_pos = max((m for m in person.mentions if m < r.start), default=-1) if person else -1
     if event and event[0] >= window_start and event[0] >= person_pos:

@@ -87,3 +87,17 @@ def test_a_full_name_confirmed_only_later_by_a_surname_is_the_speaker():
             'Quill, who trains before dawn, won the regional title.\n'
             '"I never expected the cold to be the hard part," Quill said.')
     assert speakers(text) == [("I never expected the cold to be the hard part,", "Marta Quill")]
+
+
+def test_home_town_party_tag_and_middle_initial_are_not_the_speaker():
+    text = ('"The bridge has to be rebuilt first," said Sen. Oren Vale of Marwick.\n'
+            '"We will not vote for it," said Rep. Dana Pell (D-Ore.).\n'
+            '"The levy is fair," said Ruth K. Amsel, director of the Fenwick Institute.\n'
+            '"Nobody asked us," said Tilde Marr of Cold Harbor.')
+    assert [s for _, s in speakers(text)] == ["Oren Vale", "Dana Pell", "Ruth K. Amsel", "Tilde Marr"]
+
+
+def test_second_quote_of_a_paragraph_stays_with_its_speaker_despite_names_in_between():
+    text = ('"He will steady the team," said Ines Brandt, a longtime friend of coach Piet Olander. '
+            '"They are close in age and he trusts him."')
+    assert [s for _, s in speakers(text)] == ["Ines Brandt", "Ines Brandt"]
