@@ -16,7 +16,9 @@ Suspects are people with suspect evidence ("arrested X", "X faces charges",
 "X shot Y" in the active voice); they count only when they were themselves
 the subject of a passive harm predicate ("the suspect ... was shot by
 deputies"). Speakers and officials have no harm evidence and so never count.
-The age comes from any mention ("X, 26," / "X, a 26-year-old" / "26-year-old X").
+The age comes from any mention ("X, 26," / "X, a 26-year-old" / "26-year-old X"), else from
+the description nearest the harm ("A 30-year-old man was shot ... identified as X").
+The phrasings themselves are patterns in :mod:`harm`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .harm import (AGE_AFTER, AGE_BEFORE, ASIDE, BODY, DESCRIBED, FINDING, FINDING_AFTER, IDENTIFIED, KILLED_RE,
+                   MODIFIER, OBJECT_HARM, PLACE_BEFORE, SENT_KILLED, SHOOTER_AFTER, SKIP, SUBJECT_PRED, SUSPECT_AFTER,
+                   SUSPECT_BEFORE)
 from .lexicon import NON_PERSON
 from .names import TOKEN, looks_like_person, split_role_name
 
@@ -33,56 +38,6 @@ PARTICLE = r"(?:de|da|del|van|von|der|bin|al|el|la|le|du|dos|ibn|di)"
 NAME_RUN = re.compile(rf"{TOKEN}(?:[ \t]+(?:{NICK}[ \t]+)?(?:{PARTICLE}[ \t]+)?{TOKEN})*")
 SUFFIXES = frozenset("Jr Sr II III IV".split())
 POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
-
-# Predicates whose subject was harmed. Transitive verbs need a passive auxiliary ("X shot Y" is a shooter).
-AUX = r"(?:was|were|is|are|had been|has been|have been|had|has|got|remains|remained|remain|is still|was still)"
-ADV = r"(?:(?:later|also|then|subsequently|reportedly|allegedly|apparently|eventually|both|all|critically|seriously|" \
-      r"fatally|mortally|badly|still|initially|first|twice|once|repeatedly|accidentally|found)\s+)"
-KILLED_WORDS = (r"killed|dead|death|murdered|slain|fatally|mortally|died|dies|succumbed|passed away|gunned down|"
-                r"homicide victims?|lost (?:his|her|their) li(?:fe|ves)")
-PASSIVE_HARM = (r"shot|killed|murdered|slain|gunned down|wounded|injured|hurt|stabbed|struck|hit|grazed|"
-                r"hospitali[sz]ed|pronounced dead|found dead|found shot|found\b[^.;]{0,60}?\b(?:dead|shot|wounded)|"
-                r"taken to\b[^.;]{0,50}?\b(?:hospital|medical center|trauma center|in (?:critical|serious) condition)|"
-                r"rushed to|transported to|airlifted|treated|in (?:critical|serious|stable|fair|grave|good) condition|"
-                r"suffering|beaten|missing|among (?:the )?(?:dead|victims|those killed|those shot)|"
-                r"(?:the |a |an )?(?:homicide |shooting )?victims?\b|dead|killed")
-INTRANSITIVE_HARM = (r"died|dies|succumbed|passed away|suffered|is recovering|was recovering|"
-                     r"(?:killed|shot) (?:himself|herself)|"
-                     r"(?:remains?|remained) (?:hospitali[sz]ed|in (?:critical|serious|stable|fair|grave|good) condition)")
-SUBJECT_PRED = re.compile(rf",?\s*(?:(?:{AUX})\s+{ADV}*(?:believed to (?:have been|be)\s+)?(?:being\s+)?(?:{PASSIVE_HARM})\b|{ADV}*(?:{INTRANSITIVE_HARM})\b)", re.I)
-# What stands between a subject and its verb: ", 26," / ", a 19-year-old man," / ", who" / " of Springfield," /
-# "and Jo Marsh, 51," (a list sharing the predicate) / "'s body".
-SKIP = re.compile(r"(?:\s*\(\d{1,3}\)|,\s*(?:aged\s+)?\d{1,3}(?=\s*[,(]|\s+(?:of|from)\b)|"
-                  r",?\s+(?:of|from)\s+[A-Z][\w.\-]*(?:,?\s+[A-Z][\w.\-]*){0,3}(?=,|\s+(?:was|were|died|had|has|is)\b)|"
-                  r",\s*(?:an?|the)\s+[^,;.]{1,70}(?=,)|,\s+who|\s+who|,\s*(?:and\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}|"
-                  r"\s+and\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})")
-ASIDE = re.compile(r",[^,;.]{1,80}(?=,)")
-BODY = re.compile(r"(?:'s|\u2019s)?\s+(?:body|bodies|death|killing|murder|slaying|remains|funeral|autopsy)\b")
-# Words between a harm word and the name: "the clerk", "34-year-old", "his son,"; never a verb or a clause.
-FILLER = r"(?:(?!(?:and|or|but|he|she|they|him|them|said|says|in|on|at|near|after|before|when|while|with|by|for|to|" \
-         r"from|was|were|is|are|has|have|had|can|could|should|will|would|may|might|must|call|contact|be|been|did|does|" \
-         r"do|not|that|who)\b)(?![a-z]+ed\b)[a-z0-9][a-z0-9\-]*,?\s+){0,3}"
-OBJECT_HARM = re.compile(
-    rf"\b(?i:(?P<k>killed|killing|murdered|murdering|slaying|death|deaths|homicide|murder|killing)|"
-    rf"(?P<i>shot|shooting|stabbed|stabbing|wounded|wounding|injured|injuring|struck|striking|hit|hitting)|"
-    rf"(?P<v>victims?(?:\s+(?:is|was|are|were))?|decedent|deceased))\s+(?:of\s+)?{FILLER}$")
-IDENTIFIED = re.compile(rf"\b(?i:(?:identified|named)\s+(?:the\s+|a\s+)?(?:\w+\s+){{0,3}}?(?:victims?|decedent|deceased|"
-                        rf"dead|man|woman|boy|girl|teen|teenager|child|person|driver|passenger)\b[^.;]{{0,90}}?\bas)\s+{FILLER}$")
-FINDING = re.compile(rf"\b(?i:found|discovered|pronounced|located)\s+{FILLER}$")
-FINDING_AFTER = re.compile(r"[^.;]{0,50}?\b(?:dead|shot|wounds?|unresponsive|injured|bleeding|suffering|stabbed|"
-                           r"killed|lifeless|deceased)\b", re.I)
-SUSPECT_BEFORE = re.compile(rf"\b(?i:suspects?|suspected|gunman|shooter|killer|attacker|accused|arrested|charged|"
-                            rf"booked|indicted|detained|convicted|sentenced|jailed|charging|arresting|defendant|"
-                            rf"identified the (?:\w+\s+)?(?:suspect|shooter|gunman) as)\s+{FILLER}$")
-SUSPECT_AFTER = re.compile(rf",?\s*(?:(?:{AUX})\s+{ADV}*(?:arrested|charged|booked|indicted|accused|convicted|sentenced|"
-                           rf"detained|jailed|held|taken into custody|in custody|wanted|being held|facing|suspected)\b|"
-                           rf"{ADV}*(?:faces|is facing|pleaded|surrendered|turned himself|turned herself|fled|fired|"
-                           rf"opened fire|allegedly|shot|killed|stabbed|murdered|confessed|admitted|pulled|shooting|killing|stabbing)\b)",
-                           re.I)
-MODIFIER = re.compile(r"\s+(?:shooting|shootings|killing|killings|homicide|murder|case|incident|attack|massacre|"
-                      r"clinic|store|area|neighbo(?:u)?rhood|family|home|house)\b")
-KILLED_RE = re.compile(rf"\b(?:{KILLED_WORDS})\b", re.I)
-SENT_KILLED = re.compile(r"\b(?:killed|dead|died|death|fatal|fatally|homicide|murder|murdered|slain|slaying|body)\b", re.I)
 
 
 @dataclass
@@ -100,6 +55,13 @@ class Victim:
     mentions: int = 0
     sentence: int = -1  # the sentence (its start) and position of the mention that gave the status
     harm_at: int = -1
+
+    @property
+    def harmed(self) -> bool:
+        """Harmed by the evidence read: suspects and titled sources only as subjects of harm."""
+        if self.status is None:
+            return False
+        return self.passive if self.suspect or self.official else True
 
 
 def find_victims(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
@@ -143,17 +105,12 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
                 continue
         person.mentions += 1
         si = max(bisect_right(starts, m.start()) - 1, 0)
-        _read(text, m.start(), name_start, m.end(), sents[si], person, full=len(name) >= 2)
+        _read(text, m.start(), m.end(), sents[si], person)
     harmed = [p for p in persons if p.harmed]
     for p in harmed:
         if p.age is None:
             p.age = _described_age(text, sents, p, alone=len(harmed) == 1)
     return persons
-
-
-DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(\d{1,3})[-\s]year[-\s]old(?:\s+(?:[a-z]+\s+){0,2}?(?:man|woman|boy|girl|teen|"
-                       r"teenager|victim|male|female|child|toddler|youth|resident|driver|mother|father|son|daughter)\b"
-                       r"(?!\s*,?\s*[A-Z])|(?=\s+(?:in|was|who|had|died|is)\b|[,.]))")
 
 
 def _described_age(text: str, sents: list[tuple[int, int]], p: Victim, alone: bool) -> int | None:
@@ -164,7 +121,8 @@ def _described_age(text: str, sents: list[tuple[int, int]], p: Victim, alone: bo
     si = bisect_right([s for s, _ in sents], p.sentence) - 1
     lo = 0 if alone else sents[max(si - 2, 0)][0]
     hi = len(text) if alone else sents[min(si + 1, len(sents) - 1)][1]
-    found = [(abs(m.start() - p.harm_at), int(m.group(1))) for m in DESCRIBED.finditer(text, lo, hi)]
+    found = [(abs(m.start() - p.harm_at), int(m.group(1))) for m in DESCRIBED.finditer(text, lo, hi)
+             if not SHOOTER_AFTER.match(text, m.end(), min(hi, m.end() + 80))]
     return min(found)[1] if found and 0 < min(found)[1] < 116 else None
 
 
@@ -183,25 +141,11 @@ class common_words:  # noqa: N801 - used like a function returning a set
         return word in self.words
 
 
-PLACE_BEFORE = re.compile(r"\b(?:in|from|at|near|into|outside|inside|call|contact|across|toward|towards|through)\s+$")
-
-
 def not_a_name(text: str, run_start: int, name: list[str], common: common_words) -> bool:
     """A place ("from Long Beach") or a capitalised common word ("Then", "Black") opening the run."""
     if PLACE_BEFORE.search(text, max(0, run_start - 12), run_start):
         return True
     return len(name[0]) > 2 and name[0].lower() in common
-
-
-def _harmed(p: Victim) -> bool:
-    if p.status is None:
-        return False
-    if p.suspect or p.official:
-        return p.passive
-    return True
-
-
-Victim.harmed = property(_harmed)
 
 
 def _first_name(persons: list[Victim], token: str) -> Victim | None:
@@ -212,7 +156,7 @@ def _first_name(persons: list[Victim], token: str) -> Victim | None:
     return None
 
 
-def _read(text: str, run_start: int, name_start: int, end: int, sent: tuple[int, int], p: Victim, full: bool) -> None:
+def _read(text: str, run_start: int, end: int, sent: tuple[int, int], p: Victim) -> None:
     """Add what one mention says about ``p``: its age, harm and suspect evidence."""
     s_start, s_end = sent
     before = text[max(s_start, run_start - 120):run_start]
@@ -272,11 +216,6 @@ def _skip(text: str, pos: int, limit: int) -> int:
             break
         pos = m.end()
     return pos
-
-
-AGE_AFTER = re.compile(r"(?:,\s*(?:aged\s+)?|\s*\(|\s+aged\s+)(\d{1,3})(?=\)|,|\s|\.|;|$)|"
-                       r",\s+(?:an?\s+)?(\d{1,3})-year-old\b|,?\s*(\d{1,3})\s*(?:YOA|yoa)\b")
-AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z]+,?\s+){0,2}$")
 
 
 def _age(text: str, before: str, end: int, limit: int) -> int | None:

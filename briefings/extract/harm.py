@@ -1,0 +1,76 @@
+"""The language of harm in crime and disaster reporting, as patterns :mod:`victims` reads with.
+
+Kept apart from the reading logic so that a new phrasing is a pattern change: who was
+harmed (passive and intransitive predicates, harm objects, findings), who did it
+(suspect phrases), what stands between a name and its verb, and how ages are written.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Predicates whose subject was harmed. Transitive verbs need a passive auxiliary ("X shot Y" is a shooter).
+AUX = r"(?:was|were|is|are|had been|has been|have been|had|has|got|remains|remained|remain|is still|was still)"
+ADV = r"(?:(?:later|also|then|subsequently|reportedly|allegedly|apparently|eventually|both|all|critically|seriously|" \
+      r"fatally|mortally|badly|still|initially|first|twice|once|repeatedly|accidentally|found)\s+)"
+KILLED_WORDS = (r"killed|dead|death|murdered|slain|fatally|mortally|died|dies|succumbed|passed away|gunned down|"
+                r"homicide victims?|lost (?:his|her|their) li(?:fe|ves)")
+PASSIVE_HARM = (r"shot|killed|murdered|slain|gunned down|wounded|injured|hurt|stabbed|struck|hit|grazed|"
+                r"hospitali[sz]ed|pronounced dead|found dead|found shot|found\b[^.;]{0,60}?\b(?:dead|shot|wounded)|"
+                r"taken to\b[^.;]{0,50}?\b(?:hospital|medical center|trauma center|in (?:critical|serious) condition)|"
+                r"rushed to|transported to|airlifted|treated|in (?:critical|serious|stable|fair|grave|good) condition|"
+                r"suffering|beaten|missing|among (?:the )?(?:dead|victims|those killed|those shot)|"
+                r"(?:the |a |an )?(?:homicide |shooting )?victims?\b|dead|killed")
+INTRANSITIVE_HARM = (r"died|dies|succumbed|passed away|suffered|is recovering|was recovering|"
+                     r"(?:killed|shot) (?:himself|herself)|"
+                     r"(?:remains?|remained) (?:hospitali[sz]ed|in (?:critical|serious|stable|fair|grave|good) condition)")
+SUBJECT_PRED = re.compile(rf",?\s*(?:(?:{AUX})\s+{ADV}*(?:believed to (?:have been|be)\s+)?(?:being\s+)?(?:{PASSIVE_HARM})\b|{ADV}*(?:{INTRANSITIVE_HARM})\b)", re.I)
+# What stands between a subject and its verb: ", 26," / ", a 19-year-old man," / ", who" / " of Springfield," /
+# "and Jo Marsh, 51," (a list sharing the predicate) / "'s body".
+SKIP = re.compile(r"(?:\s*\(\d{1,3}\)|,\s*(?:aged\s+)?\d{1,3}(?=\s*[,(]|\s+(?:of|from)\b)|"
+                  r",?\s+(?:of|from)\s+[A-Z][\w.\-]*(?:,?\s+[A-Z][\w.\-]*){0,3}(?=,|\s+(?:was|were|died|had|has|is)\b)|"
+                  r",\s*(?:an?|the)\s+[^,;.]{1,70}(?=,)|,\s+who|\s+who|,\s*(?:and\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}|"
+                  r"\s+and\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})")
+ASIDE = re.compile(r",[^,;.]{1,80}(?=,)")
+BODY = re.compile(r"(?:'s|\u2019s)?\s+(?:body|bodies|death|killing|murder|slaying|remains|funeral|autopsy)\b")
+# Words between a harm word and the name: "the clerk", "34-year-old", "his son,"; never a verb or a clause.
+FILLER = r"(?:(?!(?:and|or|but|he|she|they|him|them|said|says|in|on|at|near|after|before|when|while|with|by|for|to|" \
+         r"from|was|were|is|are|has|have|had|can|could|should|will|would|may|might|must|call|contact|be|been|did|does|" \
+         r"do|not|that|who)\b)(?![a-z]+ed\b)[a-z0-9][a-z0-9\-]*,?\s+){0,3}"
+OBJECT_HARM = re.compile(
+    rf"\b(?i:(?P<k>killed|killing|murdered|murdering|slaying|death|deaths|homicide|murder|killing)|"
+    rf"(?P<i>shot|shooting|stabbed|stabbing|wounded|wounding|injured|injuring|struck|striking|hit|hitting)|"
+    rf"(?P<v>victims?(?:\s+(?:is|was|are|were))?|decedent|deceased))\s+(?:of\s+)?{FILLER}$")
+IDENTIFIED = re.compile(rf"\b(?i:(?:identified|named)\s+(?:the\s+|a\s+)?(?:\w+\s+){{0,3}}?(?:victims?|decedent|deceased|"
+                        rf"dead|man|woman|boy|girl|teen|teenager|child|person|driver|passenger)\b[^.;]{{0,90}}?\bas)\s+{FILLER}$")
+FINDING = re.compile(rf"\b(?i:found|discovered|pronounced|located)\s+{FILLER}$")
+FINDING_AFTER = re.compile(r"[^.;]{0,50}?\b(?:dead|shot|wounds?|unresponsive|injured|bleeding|suffering|stabbed|"
+                           r"killed|lifeless|deceased)\b", re.I)
+SUSPECT_BEFORE = re.compile(rf"\b(?i:suspects?|suspected|gunman|shooter|killer|attacker|accused|arrested|charged|"
+                            rf"booked|indicted|detained|convicted|sentenced|jailed|charging|arresting|defendant|"
+                            rf"identified the (?:\w+\s+)?(?:suspect|shooter|gunman) as)\s+{FILLER}$")
+SUSPECT_AFTER = re.compile(rf",?\s*(?:(?:{AUX})\s+{ADV}*(?:arrested|charged|booked|indicted|accused|convicted|sentenced|"
+                           rf"detained|jailed|held|taken into custody|in custody|wanted|being held|facing|suspected)\b|"
+                           rf"{ADV}*(?:faces|is facing|pleaded|surrendered|turned himself|turned herself|fled|fired|"
+                           rf"opened fire|allegedly|shot|killed|stabbed|murdered|confessed|admitted|pulled|shooting|killing|stabbing)\b)",
+                           re.I)
+MODIFIER = re.compile(r"\s+(?:shooting|shootings|killing|killings|homicide|murder|case|incident|attack|massacre|"
+                      r"clinic|store|area|neighbo(?:u)?rhood|family|home|house)\b")
+KILLED_RE = re.compile(rf"\b(?:{KILLED_WORDS})\b", re.I)
+SENT_KILLED = re.compile(r"\b(?:killed|dead|died|death|fatal|fatally|homicide|murder|murdered|slain|slaying|body)\b", re.I)
+
+DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(\d{1,3})[-\s]year[-\s]old(?:\s+(?:[A-Za-z]+\s+){0,3}?"
+                       r"(?:man|woman|boy|girl|teen|teenager|victim|male|female|child|toddler|youth|resident|driver|"
+                       r"mother|father|son|daughter|stepson|stepdaughter|wife|husband|ex-wife|ex-husband|girlfriend|"
+                       r"boyfriend|brother|sister|student|clerk|employee|worker|officer|friend)\b(?!\s*,?\s*[A-Z])|"
+                       r"(?=\s+(?:in|was|who|had|died|is)\b|[,.]))")
+# A description of the one who did it: "a 19-year-old man who police say shot ...", "a 17-year-old was arrested".
+SHOOTER_AFTER = re.compile(r",?\s*(?:who\s+(?:(?:police|officials|authorities)\s+say\s+|allegedly\s+|reportedly\s+)?)?"
+                           r"(?:shot|killed|stabbed|opened fire|fired|(?:was|has been|is|were)\s+(?:arrested|charged|"
+                           r"booked|accused|taken into custody)|faces|is facing)\b")
+
+PLACE_BEFORE = re.compile(r"\b(?:in|from|at|near|into|outside|inside|call|contact|across|toward|towards|through)\s+$")
+
+AGE_AFTER = re.compile(r"(?:,\s*(?:aged\s+)?|\s*\(|\s+aged\s+)(\d{1,3})(?=\)|,|\s|\.|;|$)|"
+                       r",\s+(?:an?\s+)?(\d{1,3})-year-old\b|,?\s*(\d{1,3})\s*(?:YOA|yoa)\b")
+AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z]+,?\s+){0,2}$")
