@@ -44,7 +44,9 @@ def read_article(root: Path, briefing_id: str) -> Briefing:
 
 
 def sweep_articles(root: Path) -> None:
-    """Remove old temp files left in the shard folders by writers that died mid-write."""
+    """Remove temp files left in the shard folders by writers that died mid-write.
+
+    Call under the library lock: every article write holds it, so any temp file is a dead writer's."""
     with suppress(OSError):
         for folder in (root / "articles").iterdir():
-            sweep_stray(folder)
+            sweep_stray(folder, max_age=0)

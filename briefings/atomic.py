@@ -93,6 +93,35 @@ def write_atomic(target: Path, data: bytes, *, backup: Path | None = None, sync_
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
+def create_atomic(target: Path, data: bytes) -> None:
+    """Create ``target`` with ``data``, whole, only if no file has that name: FileExistsError otherwise.
+
+    The data is written and fsynced under a temp name, then hard-linked to ``target`` (link()
+    never replaces an existing name, unlike rename). Where hard links are not supported the
+    caller's lock makes the exists-check-then-rename exclusive.
+    """
+    tmp = _temp_for(target)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp, target)
+        except OSError as e:
+            if e.errno not in _NO_LINK:
+                raise
+            if os.path.lexists(target):
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
+            os.replace(tmp, target)
+    finally:
+        with suppress(OSError):
+            os.unlink(tmp)
+    fsync_dir(target.parent)
+
+
 def write_many_atomic(items: Iterable[tuple[Path, bytes]], *, chunk: int = 64) -> set[Path]:
     """:func:`write_atomic` for many files, creating their folders; returns the folders,
     which the caller must :func:`fsync_dir` before relying on the renames.

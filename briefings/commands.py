@@ -115,6 +115,27 @@ def _notes_usage(message: str) -> CLIError:
     return CLIError(f"{message} (usage: briefing notes [BRIEFING] | notes add BRIEFING [ITEM] TEXT | notes rm NOTE_ID)")
 
 
+def _notes_rm(library: Library, ref: str) -> int:
+    """Delete the note ``ref``: every file claiming exactly that id (so a duplicate is deletable),
+    or the one note whose id starts with it. Each deletion is verified and reported with its file."""
+    hits = library.notes.matching(ref)
+    if not hits:
+        raise CLIError(f"no note {ref!r}")
+    if len({n.id for n in hits}) > 1:
+        raise CLIError(f"{ref!r} matches {len(hits)} notes; type more of the id")
+    err = _err()
+    for note in hits:
+        path = library.notes.remove(note)
+        expected = library.notes.root / note.briefing / f"{note.id}.md"
+        line = f"deleted note {note.id} ({path})"
+        if path != expected:
+            line += f"; its file name or folder did not match its header (briefing {note.briefing})"
+        err.print(T(line, newlines=False), soft_wrap=True)
+    if len(hits) > 1:
+        err.print(T(f"{len(hits)} files claimed the id {hits[0].id}; all are deleted", newlines=False))
+    return 0
+
+
 def cmd_notes(args: argparse.Namespace) -> int:
     library = Library.open(library_arg(args))
     words = list(args.words)
@@ -138,10 +159,7 @@ def cmd_notes(args: argparse.Namespace) -> int:
     if words[:1] == ["rm"]:
         if len(words) != 2:
             raise _notes_usage("notes rm needs one NOTE_ID")
-        note = library.notes.find(words[1])
-        library.notes.remove(note)
-        _err().print(T(f"deleted note {note.id}"))
-        return 0
+        return _notes_rm(library, words[1])
     if len(words) > 1:
         raise _notes_usage(f"unexpected {words[1]!r}")
     briefing_id = library.resolve(words[0]) if words else None

@@ -15,11 +15,11 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, cast
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from .index import utc_now
+from .lockfile import FolderLock, LockTimeout
 from .storage import AtomicJSONStorage, StoreError
 
 _META_ID = 1  # the single row of the "meta" table
@@ -37,9 +37,9 @@ class IndexDB:
         self.schema = schema
         self.path = root / "library.json"
         self.lock_path = root / "library.lock"
-        # thread_local=False: self.mutex already serialises this process's threads.
-        # poll_interval: a waiting writer retries often; writes take milliseconds.
-        self._lock = FileLock(self.lock_path, timeout=lock_timeout, thread_local=False, poll_interval=0.01)
+        # A lock that deleting library.lock cannot break (see briefings.lockfile); self.mutex
+        # serialises this process's threads. poll_interval: writes take milliseconds.
+        self._lock = FolderLock(self.lock_path, timeout=lock_timeout, poll_interval=0.01)
         self.storage = AtomicJSONStorage(self.path, self._lock)
         db = TinyDB(storage=lambda: self.storage)  # hand TinyDB our instance, not a class
         # cache_size=0: TinyDB's query cache would never see other processes' writes.
@@ -69,7 +69,7 @@ class IndexDB:
             try:
                 self.root.mkdir(parents=True, exist_ok=True)
                 self._lock.acquire(timeout=timeout)
-            except Timeout:
+            except LockTimeout:
                 raise StoreError(f"library is locked by another briefing process ({self.lock_path})") from None
             except OSError as e:
                 raise self.os_error(e) from e

@@ -11,6 +11,8 @@ between processes (see ``shared/docs/tinydb-notes.md``). This storage:
   memory and flushes once, so a batch of N changes costs one file write;
 * flushes as temp file -> fsync -> hard-link the old file to ``.bak`` ->
   ``os.replace`` -> fsync the folder;
+* sweeps temp files left by dead writers only under the lock (a reader
+  sweeping could delete a live writer's temp file);
 * reports a file that does not parse as :class:`CorruptLibrary` and never
   writes over it (the user may want it back).
 """
@@ -22,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from filelock import BaseFileLock
 from tinydb.storages import Storage
 
 from .atomic import Signature, sweep_stray, write_atomic
+from .lockfile import FolderLock
 
 Data = dict[str, dict[str, Any]]
 
@@ -45,7 +47,7 @@ class CorruptLibrary(StoreError):
 class AtomicJSONStorage(Storage):
     """TinyDB storage over one JSON file; see the module docstring for the guarantees."""
 
-    def __init__(self, path: str | Path, lock: BaseFileLock) -> None:
+    def __init__(self, path: str | Path, lock: FolderLock) -> None:
         self.path = Path(path)
         self.backup = self.path.with_name(self.path.name + ".bak")
         self._lock = lock
@@ -53,7 +55,7 @@ class AtomicJSONStorage(Storage):
         self._sig: Signature | None = None  # which file generation _data was parsed from
         self._in_tx = False
         self._dirty = False
-        sweep_stray(self.path.parent)
+        self._swept = False  # stray temp files are swept once, under the lock (see begin)
 
     @property
     def dirty(self) -> bool:
@@ -77,6 +79,11 @@ class AtomicJSONStorage(Storage):
         """Start a transaction; the caller holds the lock. Reloads the file if another process changed it."""
         if not self._lock.is_locked:
             raise RuntimeError(f"{self.path}: transaction without holding the library lock")
+        if not self._swept:
+            # Only under the lock: a writer's temp files (even a .bak link with an old mtime)
+            # exist only while it holds the lock, so nothing swept here can be in use.
+            self._swept = True
+            sweep_stray(self.path.parent, max_age=0)
         self._load()
         self._in_tx, self._dirty = True, False
 

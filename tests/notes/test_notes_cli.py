@@ -33,7 +33,7 @@ def test_add_list_rm_and_export(tmp_path):
     added = run("notes", "add", b["id"][:6], quote["id"], "Ask the *fire service* for the log.")
     assert added.returncode == 0, added.stderr
     note_id = added.stdout.strip()
-    assert re.fullmatch(r"n-\d{8}T\d{6}Z-[0-9a-f]{6}", note_id)
+    assert re.fullmatch(r"n-\d{8}T\d{6}Z-[0-9a-f]{12}", note_id)
     assert run("notes", "add", b["id"][:6], "-", stdin=b"On the whole briefing.\n").returncode == 0
     (on_quote, whole) = json.loads(run("notes", "--json").stdout)
     assert (on_quote["item"], on_quote["kind"], on_quote["evidence"]) == (quote["id"], "quote", quote["text"])

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from crash_helpers import killed_writers
+from crash_helpers import killed_writers, rounds
 
 from briefings.notes import NoteError, NoteStore, StaleNote, parse
 
@@ -82,7 +82,8 @@ def test_two_processes_adding_500_notes_each_lose_nothing(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
-def test_sigkill_at_random_moments_200_times_never_loses_an_acknowledged_note(tmp_path):
+@pytest.mark.parametrize("count", rounds(30, 200))
+def test_sigkill_at_random_moments_never_loses_an_acknowledged_note(tmp_path, count):
     root = tmp_path / "notes"
 
     def writer(_round: int, fd: int) -> None:  # adds notes forever, acknowledging each once add() returned
@@ -91,9 +92,9 @@ def test_sigkill_at_random_moments_200_times_never_loses_an_acknowledged_note(tm
             os.write(fd, (store.add(BID, None, f"crash round note {n}").id + "\n").encode())
             n += 1
 
-    for acknowledged in killed_writers(writer, rounds=200, seed=20261125, max_sleep=0.03):
+    for acknowledged in killed_writers(writer, rounds=count, seed=20261125, max_sleep=0.03):
         notes, problems = NoteStore(root).scan()  # always loads
         assert problems == []
         assert acknowledged <= {n.id for n in notes}
-    assert len(acknowledged) > 200  # the loop really wrote
+    assert len(acknowledged) >= count  # every round acknowledged at least one note before its kill
     NoteStore(root).sweep()

@@ -93,20 +93,23 @@ def test_schema_too_new_is_refused_and_file_unchanged(lib: Library) -> None:
     assert _index(lib).read_bytes() == before
 
 
-def test_stray_temp_files_are_swept_at_open(lib: Library) -> None:
+def test_stray_temp_files_are_swept_only_under_the_lock(lib: Library) -> None:
     lib.add(make_briefing("sweep"))
-    old, fresh = lib.root / ".library.json.tmp-1-dead", lib.root / ".library.json.tmp-2-live"
+    # A writer's backup temp is a hard link of the old index, so it carries an old mtime.
+    old, backup_tmp = lib.root / ".library.json.tmp-1-dead", lib.root / ".library.json.bak.tmp-2-live"
     shard = lib.article_path(make_briefing("sweep").id).parent
     old_article = shard / ".x.json.tmp-1-dead"
-    for p in (old, fresh, old_article):
+    for p in (old, backup_tmp, old_article):
         p.write_bytes(b"partial")
     hour_ago = time.time() - 3600
-    os.utime(old, (hour_ago, hour_ago))
-    os.utime(old_article, (hour_ago, hour_ago))
-    again = Library(lib.root)
-    assert not old.exists() and fresh.exists()  # at open
-    again.add(make_briefing("sweep2"))
-    assert not old_article.exists()  # at the first write
+    for p in (old, backup_tmp, old_article):
+        os.utime(p, (hour_ago, hour_ago))
+    with FileLock(lib.root / "library.lock"):  # a writer is at work: readers must not sweep
+        reader = Library(lib.root)
+        assert len(reader.entries()) == 1 and len(reader) == 1
+        assert old.exists() and backup_tmp.exists() and old_article.exists()
+    Library(lib.root).add(make_briefing("sweep2"))  # the next writer, under the lock, sweeps them all
+    assert not old.exists() and not backup_tmp.exists() and not old_article.exists()
 
 
 def test_write_requires_the_lock(tmp_path: Path) -> None:

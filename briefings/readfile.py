@@ -1,0 +1,66 @@
+"""Read a file only if it is a regular file of bounded size, without ever blocking.
+
+A FIFO named like an article, ``list.tsv`` or a note would block ``open()`` forever;
+a symlink to ``/dev/zero`` would be read until memory runs out. Every file this
+program reads goes through :func:`read_regular`: the open cannot block
+(``O_NONBLOCK``), the descriptor must be a regular file, and at most ``limit``
+bytes are read.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"),
+          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+
+
+class NotRegularFile(OSError):
+    """The path is not a plain file (FIFO, device, socket, folder); nothing was read from it."""
+
+
+class FileTooLarge(OSError):
+    """The file is larger than the caller's limit; nothing was read from it."""
+
+    def __init__(self, path: str | Path, size: int, limit: int) -> None:
+        super().__init__(errno.EFBIG, f"file too large ({size:,} bytes; the limit is {limit:,})", str(path))
+        self.size, self.limit = size, limit
+
+
+def kind_of(mode: int) -> str:
+    """What a non-regular file is, in words ("a named pipe (FIFO)", "a device"...)."""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def read_regular(path: str | Path, limit: int, *, nofollow: bool = False) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes.
+
+    Raises :class:`NotRegularFile`, :class:`FileTooLarge` or the usual ``OSError``
+    (FileNotFoundError...). ``nofollow``: a symlink as the last component is refused (ELOOP).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    if nofollow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegularFile(errno.EINVAL, f"is {kind_of(st.st_mode)}, not a regular file", str(path))
+        if st.st_size > limit:
+            raise FileTooLarge(path, st.st_size, limit)
+        chunks, left = [], limit + 1
+        while left > 0:  # the size can change under us: never read past the limit
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > limit:
+            raise FileTooLarge(path, len(data), limit)
+        return data
+    finally:
+        os.close(fd)
