@@ -66,6 +66,65 @@ def doc_id(briefing_id: str) -> int | None:
     return int(head, 16) if _HEX.fullmatch(head) else None
 
 
+_TEXT = ("title", "source")  # str (or null) when present
+_OPTIONAL_TEXT = ("published", "updated")
+_COUNTS = ("figures", "casualties", "quotes")
+_LISTS = ("speakers", "names")
+
+
+def row_problem(key: str, row: object) -> str | None:
+    """What is wrong with index row ``key`` (one short phrase), or None if the list can show it.
+
+    A row written by hand or by a damaged program must be refused as a whole file problem
+    (reported, repaired by ``doctor --repair``), never a KeyError deep inside a command.
+    Fields this version does not know are allowed (a newer minor version may add some).
+    """
+    if not isinstance(row, dict):
+        return f"row {key} is a {type(row).__name__}, not an object"
+    bid = row.get("id")
+    if not isinstance(bid, str) or not re.fullmatch(r"[0-9a-f]{16,64}", bid):
+        return f"row {key} has no valid briefing id"
+    if str(doc_id(bid)) != key:
+        return f"row {key} is filed under the wrong key for briefing {bid}"
+    if not isinstance(row.get("added"), str):
+        return f"row {key} ({bid[:10]}) has no 'added' time"
+    for name in _TEXT + _OPTIONAL_TEXT:
+        if row.get(name) is not None and not isinstance(row[name], str):
+            return f"row {key} ({bid[:10]}): '{name}' is not text"
+    for name in _COUNTS:
+        value = row.get(name, 0)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            return f"row {key} ({bid[:10]}): '{name}' is not a count"
+    for name in _LISTS:
+        value = row.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f"row {key} ({bid[:10]}): '{name}' is not a list of names"
+    return None
+
+
+def table_problem(rows: object) -> str | None:
+    """The first problem of the "briefings" table (see :func:`row_problem`), or None.
+
+    Runs on every index parse, so the common case is one cheap pass of type checks
+    (about a fifth of the parse time); only a failing row gets the detailed :func:`row_problem`.
+    """
+    if not isinstance(rows, dict):
+        return "the briefings table is not an object"
+    s, i, lst = str, int, list
+    for key, row in rows.items():
+        if type(row) is not dict:
+            return row_problem(key, row)
+        g = row.get
+        if (type(g("id")) is not s or type(g("added")) is not s or type(g("figures", 0)) is not i
+                or type(g("casualties", 0)) is not i or type(g("quotes", 0)) is not i
+                or type(g("title") or "") is not s or type(g("source") or "") is not s
+                or type(g("published") or "") is not s or type(g("updated") or "") is not s
+                or type(speakers := g("speakers", [])) is not lst or type(names := g("names", [])) is not lst
+                or not all(type(v) is s for v in speakers) or not all(type(v) is s for v in names)):
+            return row_problem(key, row) or f"row {key} is malformed"
+    return None
+
+
 def make_row(b: Briefing, *, added: str, updated: str) -> Row:
     """The index row for ``b`` (plain JSON types: lists, not tuples)."""
     return {

@@ -18,7 +18,7 @@ from typing import Any, cast
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from .index import utc_now
+from .index import table_problem, utc_now
 from .lockfile import FolderLock, LockTimeout
 from .storage import AtomicJSONStorage, StoreError
 
@@ -27,6 +27,20 @@ _META_ID = 1  # the single row of the "meta" table
 
 class SchemaTooNew(StoreError):
     """The library was written by a newer briefing; this one neither reads nor writes it."""
+
+
+def validate_index(data: Mapping[str, Any]) -> str | None:
+    """What makes parsed index tables unusable (a bad row, an odd meta row), or None."""
+    meta = data.get("meta", {}).get(str(_META_ID))
+    if meta is not None and not isinstance(meta, dict):
+        return "the meta row is not an object"
+    return table_problem(data.get("briefings", {}))
+
+
+def schema_of(data: Mapping[str, Any]) -> object:
+    """The schema a parsed index records (1 when it records none)."""
+    meta = data.get("meta", {}).get(str(_META_ID))
+    return meta.get("schema", 1) if isinstance(meta, dict) else 1
 
 
 class IndexDB:
@@ -40,7 +54,7 @@ class IndexDB:
         # A lock that deleting library.lock cannot break (see briefings.lockfile); self.mutex
         # serialises this process's threads. poll_interval: writes take milliseconds.
         self._lock = FolderLock(self.lock_path, timeout=lock_timeout, poll_interval=0.01)
-        self.storage = AtomicJSONStorage(self.path, self._lock)
+        self.storage = AtomicJSONStorage(self.path, self._lock, validate=validate_index)
         db = TinyDB(storage=lambda: self.storage)  # hand TinyDB our instance, not a class
         # cache_size=0: TinyDB's query cache would never see other processes' writes.
         self.rows: Table = db.table("briefings", cache_size=0)
@@ -66,13 +80,7 @@ class IndexDB:
             if self._after_commit is not None:  # nested: the outer transaction commits
                 yield
                 return
-            try:
-                self.root.mkdir(parents=True, exist_ok=True)
-                self._lock.acquire(timeout=timeout)
-            except LockTimeout:
-                raise StoreError(f"library is locked by another briefing process ({self.lock_path})") from None
-            except OSError as e:
-                raise self.os_error(e) from e
+            self._acquire(timeout)
             try:
                 self.storage.begin()
                 self.check_schema()
@@ -93,6 +101,26 @@ class IndexDB:
             finally:
                 self._after_commit = None
                 self._lock.release()
+
+    def _acquire(self, timeout: float | None) -> None:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self._lock.acquire(timeout=timeout)
+        except LockTimeout:
+            raise StoreError(f"library is locked by another briefing process ({self.lock_path})") from None
+        except OSError as e:
+            raise self.os_error(e) from e
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the writers' lock without loading the index (for repairs of a damaged index)."""
+        with self.mutex:
+            self._acquire(None)
+            try:
+                yield
+            finally:
+                self._lock.release()
+                self.storage.close()  # whatever was written, the next read reloads it
 
     def check_schema(self) -> None:
         """Raise :class:`SchemaTooNew` if the file records a schema newer than ours."""

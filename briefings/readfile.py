@@ -51,16 +51,22 @@ def read_regular(path: str | Path, limit: int, *, nofollow: bool = False) -> byt
             raise NotRegularFile(errno.EINVAL, f"is {kind_of(st.st_mode)}, not a regular file", str(path))
         if st.st_size > limit:
             raise FileTooLarge(path, st.st_size, limit)
-        chunks, left = [], limit + 1
-        while left > 0:  # the size can change under us: never read past the limit
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        data = b"".join(chunks)
-        if len(data) > limit:
-            raise FileTooLarge(path, len(data), limit)
-        return data
+        return read_fd(fd, limit, path, st.st_size)
     finally:
         os.close(fd)
+
+
+def read_fd(fd: int, limit: int, path: str | Path, size_hint: int = 0) -> bytes:
+    """At most ``limit`` bytes from ``fd`` (:class:`FileTooLarge` past it: the file may grow under us)."""
+    chunks, left = [], limit + 1
+    step = max(1 << 16, min(size_hint + 1, 1 << 26))  # a regular file usually comes in one read
+    while left > 0:
+        chunk = os.read(fd, min(left, step))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise FileTooLarge(path, len(data), limit)
+    return data

@@ -20,6 +20,8 @@ between processes (see ``shared/docs/tinydb-notes.md``). This storage:
 from __future__ import annotations
 
 import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +30,11 @@ from tinydb.storages import Storage
 
 from .atomic import Signature, sweep_stray, write_atomic
 from .lockfile import FolderLock
+from .readfile import FileTooLarge, kind_of, read_fd, read_regular
 
 Data = dict[str, dict[str, Any]]
+Validator = Callable[[Data], "str | None"]
+MAX_BYTES = 2 * 1024**3  # an index this large is not ours (100,000 briefings take ~50 MB)
 
 
 class StoreError(Exception):
@@ -44,11 +49,31 @@ class CorruptLibrary(StoreError):
         super().__init__(f"{path} is damaged ({reason}); nothing was changed")
 
 
+def parse(raw: bytes, path: Path, validate: Validator | None = None) -> Data:
+    """The tables in ``raw`` (the bytes of ``path``); :class:`CorruptLibrary` if they are not a valid library."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as e:
+        raise CorruptLibrary(path, f"not valid JSON: {e}") from None
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise CorruptLibrary(path, "not a briefing library: expected an object of tables")
+    problem = validate(data) if validate is not None else None
+    if problem:
+        raise CorruptLibrary(path, problem)
+    return data
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a library file: a regular file (never a FIFO or device), size-capped."""
+    return read_regular(path, MAX_BYTES)
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage over one JSON file; see the module docstring for the guarantees."""
 
-    def __init__(self, path: str | Path, lock: FolderLock) -> None:
+    def __init__(self, path: str | Path, lock: FolderLock, validate: Validator | None = None) -> None:
         self.path = Path(path)
+        self._validate = validate  # a problem with the parsed tables -> CorruptLibrary
         self.backup = self.path.with_name(self.path.name + ".bak")
         self._lock = lock
         self._data: Data | None = None
@@ -108,24 +133,29 @@ class AtomicJSONStorage(Storage):
 
     def _load(self) -> Data | None:
         try:
-            with open(self.path, "rb") as f:
-                st = os.fstat(f.fileno())  # fstat of the open file: the signature matches the bytes we read
+            # Non-blocking open, regular files only: a FIFO or /dev/zero named library.json must not hang us.
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+            try:
+                st = os.fstat(fd)  # fstat of the open file: the signature matches the bytes we read
                 sig = (st.st_ino, st.st_size, st.st_mtime_ns)
                 if sig == self._sig:
                     return self._data
-                raw = f.read()
+                if not stat.S_ISREG(st.st_mode):
+                    raise CorruptLibrary(self.path, f"is {kind_of(st.st_mode)}, not a regular file")
+                if st.st_size > MAX_BYTES:
+                    raise CorruptLibrary(self.path, f"too large ({st.st_size:,} bytes)")
+                raw = read_fd(fd, MAX_BYTES, self.path, st.st_size)
+            finally:
+                os.close(fd)
         except (FileNotFoundError, NotADirectoryError):
             self._invalidate()
             return None  # a library that was never written is empty
+        except FileTooLarge:
+            raise CorruptLibrary(self.path, "too large") from None
         except OSError as e:
             raise StoreError(f"cannot read {self.path}: {e.strerror or e}") from e
         self._invalidate()
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError as e:
-            raise CorruptLibrary(self.path, f"not valid JSON: {e}") from None
-        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-            raise CorruptLibrary(self.path, "not a briefing library: expected an object of tables")
+        data = parse(raw, self.path, self._validate)
         self._data, self._sig = data, sig
         return data
 

@@ -84,6 +84,12 @@ class Library:
         with self._db.transaction():
             yield
 
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the writers' lock without reading the index (``doctor --repair`` of a damaged index)."""
+        with self._db.locked():
+            yield
+
     def add_many(self, briefings: Iterable[Briefing]) -> list[AddResult]:
         """One locked transaction: write each article file atomically, then upsert all index rows and
         write library.json ONCE. Same briefing id again = update in place (keeps ``added``)."""

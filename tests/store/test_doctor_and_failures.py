@@ -59,7 +59,7 @@ def test_doctor_repair_restores_the_last_good_copy_and_reindexes_the_rest(lib):
     assert run("doctor", "--library", str(lib.root)).returncode == 1
     proc = run("doctor", "--repair", "--library", str(lib.root))
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "restored the last good index" in proc.stdout and "re-indexed 1 briefings" in proc.stdout
+    assert "5 restored from library.json.bak" in proc.stdout and "re-indexed 1 briefings" in proc.stdout
     assert len(Library(lib.root).entries()) == 6  # the backup's 5 + the one only its article file knew
     assert list(lib.root.glob("library.json.damaged-*"))  # the damaged file is kept aside, not deleted
 
