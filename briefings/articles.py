@@ -14,8 +14,12 @@ from pathlib import Path
 import orjson
 
 from .atomic import sweep_stray
+from .readfile import read_regular
 from .model import Briefing
 from .storage import CorruptLibrary, StoreError
+
+
+MAX_ARTICLE_BYTES = 512 * 1024**2  # a 4 MB article's briefing is a few times that; far larger is not ours
 
 
 def article_path(root: Path, briefing_id: str) -> Path:
@@ -32,7 +36,7 @@ def read_article(root: Path, briefing_id: str) -> Briefing:
     """Load a full briefing; FileNotFoundError if absent, StoreError/CorruptLibrary otherwise."""
     path = article_path(root, briefing_id)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_ARTICLE_BYTES)  # never a FIFO or a device, never unbounded
     except FileNotFoundError:
         raise  # the caller turns "absent" into NotFound, with the briefing id
     except OSError as e:

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 from pathlib import Path
 
 from . import __version__
@@ -31,11 +32,19 @@ examples:
 """
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error echoes the user's arguments as inert text (no raw ESC from argv)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{printable(self.prog, newlines=False)}: error: {printable(message, newlines=False)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS,
                         help="the library folder (default: $BRIEFING_HOME or the user data folder)")
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefing", parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
         description="A terminal reader for news briefings: summary, key figures, named casualties and "
                     "official quotes, each with the evidence it came from.", epilog=EPILOG)

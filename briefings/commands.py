@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import orjson
@@ -26,6 +27,7 @@ from .store import Library
 
 SAMPLES = Path(__file__).parent / "samples"
 BATCH = 200  # briefings per index write: the index is rewritten once per batch, not per article
+FLUSH_SECONDS = 2.0  # ...or once extracted briefings have waited this long
 
 
 def _out() -> Console:
@@ -36,11 +38,13 @@ def _err() -> Console:
     return Console(stderr=True, highlight=False, emoji=False, markup=False, soft_wrap=True)
 
 
-_C1 = re.compile("[\x7f-\x9f]")
+# What orjson leaves raw but a terminal acts on: DEL, C1 controls, bidi overrides/isolates/marks
+# (they reorder what is shown) and the Unicode line separators.
+_C1 = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def _json(data: object) -> None:
-    """JSON on stdout; DEL and C1 controls (which orjson leaves raw) are escaped, so no terminal acts on them."""
+    """JSON on stdout; DEL, C1 and bidi controls (which orjson leaves raw) are escaped, so no terminal acts on them."""
     text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
     sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
@@ -90,18 +94,33 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 out.print(line, no_wrap=True, overflow="ellipsis")
         pending.clear()
 
+    last_flush = time.monotonic()
     with _progress(len(sources), len(sources) > 20 and sys.stderr.isatty() and not args.quiet) as tick:
-        for source in sources:
-            try:
-                if source.error:
-                    raise IngestError(source.path, source.error)
-                pending.append(extract(load(source.path)))
-            except IngestError as exc:
-                failed += 1
-                err.print(Text("briefing: failed: ", style="red") + T(printable(str(exc), newlines=False)))
-            tick()
-            if len(pending) >= BATCH:
-                flush()
+        try:
+            for source in sources:
+                try:
+                    if source.error:
+                        raise IngestError(source.path, source.error)
+                    article = load(source.path)
+                    try:
+                        pending.append(extract(article))
+                    except Exception as exc:  # an extractor bug costs this file, never the batch
+                        raise IngestError(source.path, f"could not extract a briefing ({type(exc).__name__})") from exc
+                except IngestError as exc:
+                    failed += 1
+                    err.print(Text("briefing: failed: ", style="red") + T(printable(str(exc), newlines=False)))
+                tick()
+                # A batch is written when full, or when it has waited FLUSH_SECONDS: one slow file
+                # later in the run never holds finished work hostage to a Ctrl-C or a kill.
+                if len(pending) >= BATCH or (pending and time.monotonic() - last_flush >= FLUSH_SECONDS):
+                    flush()
+                    last_flush = time.monotonic()
+        except BaseException:  # Ctrl-C or a failure: keep every briefing already extracted
+            if pending:
+                with suppress(Exception):
+                    flush()
+            err.print(T(f"stopped: {added + updated} ingested before the stop; library: {library.root}", "bold red"))
+            raise
         if pending:
             flush()
     summary = f"{added + updated} ingested ({added} new, {updated} updated)"

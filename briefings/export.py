@@ -19,6 +19,11 @@ def md(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", printable("" if text is None else text, newlines=False))
 
 
+def code(text: object) -> str:
+    """An inline code span of inert text (ids and other header fields of a note file written by anyone)."""
+    return "`" + printable("" if text is None else text, newlines=False).replace("`", "'") + "`"
+
+
 class _Citer:
     """Finds the sentence(s) around a span, for the evidence line under each item."""
 
@@ -37,7 +42,7 @@ class _Citer:
 def _quoted_note(note: Note) -> list[str]:
     """A note as an indented block under its item: the analyst's Markdown, kept as written."""
     body = printable(note.body).replace("\r", "")
-    return [f"  - Note ({note.updated[:10]}, `{note.id}`):"] + [f"    {line}" if line else "" for line in body.splitlines()]
+    return [f"  - Note ({md(note.updated[:10])}, {code(note.id)}):"] + [f"    {line}" if line else "" for line in body.splitlines()]
 
 
 def to_markdown(b: Briefing, notes: Sequence[Note] = ()) -> str:
@@ -88,9 +93,9 @@ def notes_markdown(notes: Sequence[Note], titles: dict[str, str]) -> str:
     """A list of notes as Markdown, grouped by briefing."""
     out = ["# Notes", ""]
     for briefing_id in dict.fromkeys(n.briefing for n in notes):
-        out += [f"## {md(titles.get(briefing_id, '(briefing not in the library)'))} (`{briefing_id}`)", ""]
+        out += [f"## {md(titles.get(briefing_id, '(briefing not in the library)'))} ({code(briefing_id)})", ""]
         for n in (n for n in notes if n.briefing == briefing_id):
-            target = f"{n.kind} `{n.item}`: \u201c{md(n.evidence[:120])}\u201d" if n.item else "the whole briefing"
+            target = f"{md(n.kind)} {code(n.item)}: \u201c{md(n.evidence[:120])}\u201d" if n.item else "the whole briefing"
             out += [f"- On {target}", *_quoted_note(n)]
         out.append("")
     return "\n".join(out) + ("_No notes._\n" if not notes else "")

@@ -19,9 +19,11 @@ from typing import Any
 
 from .atomic import write_atomic
 from .index import Entry
+from .readfile import is_regular, nonblocking
 
 NAME = "list.tsv"
 MAGIC = "briefing-list 1"
+MAX_BYTES = 1024**3  # a list file larger than this is not ours: fall back to the index
 _CLEAN = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
 
 
@@ -58,8 +60,10 @@ def _entry(line: str) -> Entry:
 def read(root: Path, limit: int | None = None) -> list[Entry] | None:
     """The list (or its first ``limit`` rows), newest first; None if the file is missing or stale."""
     try:
-        with open(root / NAME, encoding="utf-8") as f:
-            magic, _, signature = f.readline().rstrip("\n").partition("\t")
+        with open(root / NAME, encoding="utf-8", opener=nonblocking) as f:
+            if not is_regular(f.fileno(), MAX_BYTES):  # a FIFO or /dev/zero named list.tsv: not read
+                return None
+            magic, _, signature = f.readline(256).rstrip("\n").partition("\t")
             if magic != MAGIC or signature != _signature(root / "library.json"):
                 return None
             if limit is None:
@@ -113,8 +117,10 @@ class Rows:
 def read_rows(root: Path) -> Rows | None:
     """Every row as :class:`Rows`, or None if the list file is missing or stale."""
     try:
-        with open(root / NAME, encoding="utf-8") as f:
-            magic, _, signature = f.readline().rstrip("\n").partition("\t")
+        with open(root / NAME, encoding="utf-8", opener=nonblocking) as f:
+            if not is_regular(f.fileno(), MAX_BYTES):
+                return None
+            magic, _, signature = f.readline(256).rstrip("\n").partition("\t")
             if magic != MAGIC or signature != _signature(root / "library.json"):
                 return None
             return Rows(lines=f.read().splitlines())

@@ -30,6 +30,17 @@ class FileTooLarge(OSError):
         self.size, self.limit = size, limit
 
 
+def nonblocking(path: str, flags: int) -> int:
+    """An ``opener`` for :func:`open`: opening a FIFO never waits for a writer."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+
+
+def is_regular(fd: int, limit: int | None = None) -> bool:
+    """``fd`` is a regular file (of at most ``limit`` bytes)."""
+    st = os.fstat(fd)
+    return stat.S_ISREG(st.st_mode) and (limit is None or st.st_size <= limit)
+
+
 def kind_of(mode: int) -> str:
     """What a non-regular file is, in words ("a named pipe (FIFO)", "a device"...)."""
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")

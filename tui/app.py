@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
 
 from briefings.export import to_markdown
 from briefings.paths import config_dir
+from briefings.safe import printable
 from briefings.store import Library, StoreError
 
 from . import state
@@ -62,6 +65,7 @@ class BriefingApp(App):
     def __init__(self, library: Library, *, config: Path | None = None, restore: bool = True) -> None:
         super().__init__()
         self.library = library
+        self.fatal_problem: str | None = None  # the one-line reason the reader had to stop, if any
         self.rows = None  # the whole list once loaded (see LibraryScreen), else read on demand
         self.restore = restore
         self.user_keymap, theme, self.config_problems = load_config(config or config_dir() / "config.toml")
@@ -137,6 +141,28 @@ class BriefingApp(App):
             path.write_text(to_markdown(screen.briefing), encoding="utf-8")
             self.notify(f"Exported to {path}")
 
+    async def on_event(self, event: events.Event) -> None:
+        # Keys typed ahead of a quit ("qn", "q?" arriving together over a slow link) would open
+        # screens on an app that is closing; once exit is requested, input is dropped.
+        if self._exit and isinstance(event, events.InputEvent):
+            return
+        await super().on_event(event)
+
+    def store_problem(self, exc: BaseException) -> None:
+        """A library problem met while the reader is open (a damaged index, a full disk): one line, on screen."""
+        message = printable(str(exc), newlines=False)
+        self.notify(message, title="library", severity="error", timeout=15)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # A library problem that no screen caught must not end in a traceback and exit 0:
+        # leave with the one-line error (printed by run()) and a non-zero status.
+        if isinstance(error, (StoreError, OSError)):
+            self.fatal_problem = printable(str(error), newlines=False)
+            self._return_code = 1
+            self._close_messages_no_wait()  # what Textual does for a fatal error, minus the traceback
+            return
+        super()._handle_exception(error)
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -146,5 +172,9 @@ def run(library_dir: Path | None = None) -> int:
     """Open the reader on a library folder (see :func:`briefings.paths.library_root`)."""
     library = Library.open(library_dir)
     library.entries(limit=1)  # a damaged library is reported by the CLI, before the screen is taken over
-    BriefingApp(library).run()
-    return 0
+    app = BriefingApp(library)
+    app.run()
+    if app.fatal_problem:
+        print(f"briefing: error: {app.fatal_problem}", file=sys.stderr)
+        return 1
+    return app.return_code or 0

@@ -10,7 +10,10 @@ import codecs
 import errno
 import os
 import re
+import stat
 from typing import BinaryIO
+
+from ..readfile import kind_of
 
 MAX_BYTES = 4 * 1024 * 1024
 
@@ -95,11 +98,20 @@ def read_stream(stream: BinaryIO, source: str = "-", size: int | None = None) ->
     return data
 
 
+def _open_nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
 def read_file(path: str) -> bytes:
     """The bytes of the file at ``path``; OS failures become plain-word :class:`IngestError`."""
     try:
-        with open(path, "rb") as f:
-            return read_stream(f, path, os.fstat(f.fileno()).st_size)
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; then only a regular file is read
+        # (a FIFO, a device such as /dev/zero behind a symlink, a socket are refused unread).
+        with open(path, "rb", opener=_open_nonblocking) as f:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise IngestError(path, f"is {kind_of(st.st_mode)}, not a regular file")
+            return read_stream(f, path, st.st_size)
     except IsADirectoryError:
         raise IngestError(path, "is a directory") from None
     except OSError as err:

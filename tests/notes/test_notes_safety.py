@@ -101,3 +101,30 @@ def test_rm_deletes_the_file_it_read_and_both_copies_of_a_duplicated_id(tmp_path
     assert proc.returncode == 0, proc.stderr
     assert "2 files claimed" in proc.stderr
     assert json.loads(run("notes", "--json").stdout) == []
+
+
+RAW = ("\x1b", "\x07", "\x9b", "\u202e")
+
+
+def test_every_output_of_a_hostile_note_file_is_inert(tmp_path):
+    b = ingest(tmp_path)
+    folder = Path(os.environ["BRIEFING_HOME"]) / "notes" / b["id"]
+    folder.mkdir(parents=True)
+    osc, clear = "\x1b]0;owned\x07", "\x1b[2J"
+    (folder / "n-20260101T000000Z-abcdef.md").write_text(
+        f"---\nid: n-20260101T000000Z-abcdef{osc}\nbriefing: {b['id']}\nitem: q-1{clear}\nkind: quote{clear}\n"
+        f"evidence: \"gone\u202e\"\ncreated: 2026-01-01T00:00:00Z\nupdated: {clear}2026{osc}\n---\n"
+        f"Body with \u202eright-to-left and {osc}.\n")
+    for args in (["notes", "--md"], ["notes", "--json"], ["notes"], ["show", b["id"][:8], "--md"],
+                 ["export", b["id"][:8]]):
+        proc = run(*args)
+        assert proc.returncode == 0, (args, proc.stderr)
+        assert "owned" not in proc.stdout or args[-1] == "--json", args  # the OSC payload went with it
+        for ch in RAW:
+            assert ch not in proc.stdout and ch not in proc.stderr, (args, ch)
+
+
+def test_a_usage_error_never_echoes_a_raw_escape():
+    proc = run("list", "\x1b]0;owned\x07\x1b[2J")
+    assert proc.returncode == 2 and "unrecognized arguments" in proc.stderr
+    assert not any(ch in proc.stderr for ch in RAW)

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Markdown, OptionList, Static
 
 from briefings.attach import Placed, evidence_of, kind_of, place
 from briefings.model import Briefing
-from briefings.notes import Note, NoteError, StaleNote
+from briefings.notes import MAX_NOTE_BYTES, Note, NoteError, StaleNote
 from briefings.storage import StoreError
 from briefings.safe import printable
 
@@ -30,6 +30,21 @@ PANES = ("summary", "figures", "casualties", "quotes", "source")
 LABELS = {"summary": "Summary", "figures": "Key figures", "casualties": "Casualties", "quotes": "Quotes",
           "source": "Source"}
 WIDE = 120
+
+
+PREVIEW_CHARS = 2000  # of one note, shown under the panes on every cursor move
+NOTES_SHOWN_CHARS = 8000  # of all the item's notes together
+
+
+def note_preview(body: str) -> str:
+    """The start of a note, for the notes view: Markdown parsing is far too slow for a huge note
+    on every cursor move, so a long note is cut at a line end, with how to read the rest."""
+    text = printable(body)
+    if len(text) <= PREVIEW_CHARS:
+        return text
+    cut = text.rfind("\n", 0, PREVIEW_CHARS)
+    cut = cut if cut > PREVIEW_CHARS // 2 else PREVIEW_CHARS
+    return text[:cut] + f"\n\n*\u2026 {len(text) - cut:,} more characters: n opens the whole note*"
 
 
 class BriefingScreen(Screen):
@@ -166,9 +181,15 @@ class BriefingScreen(Screen):
             label = f"**\u270e {n.updated[:16].replace('T', ' ')}**" + (
                 " \u2014 **detached**, was on: \u201c" + printable(n.evidence[:80], newlines=False) + "\u201d"
                 if detached else "")
-            parts.append(f"{label}\n\n{printable(n.body)}")
+            parts.append(f"{label}\n\n{note_preview(n.body)}")
+            if sum(map(len, parts)) > NOTES_SHOWN_CHARS:  # many long notes: the rest are a keypress away
+                parts.append(f"*\u2026 and {len(notes) - len(parts)} more notes (see the Notes screen, N)*")
+                break
         view.border_title = f"{heading} ({len(notes)})" if notes else ""
-        view.update("\n\n".join(parts))
+        text = "\n\n".join(parts)
+        if text != getattr(self, "_notes_text", None):  # moving the cursor must not re-parse unchanged notes
+            self._notes_text = text
+            view.update(text)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_notes()
@@ -205,6 +226,11 @@ class BriefingScreen(Screen):
 
     def save_note(self, item, existing: Note | None, text: str) -> None:
         store, b = self.app.library.notes, self.briefing
+        if len(text.encode("utf-8", "surrogatepass")) > MAX_NOTE_BYTES:  # refused: give the text back, never lose it
+            self.notify(f"A note is limited to {MAX_NOTE_BYTES // 1024} KiB; shorten it and save again.",
+                        severity="error", timeout=10)
+            self.edit_note(item, body=text)
+            return
         try:
             if existing is not None and not text.strip():
                 store.remove(existing)

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Input, Static
 
 from briefings.listcache import Rows
 from briefings.safe import printable
+from briefings.store import StoreError
 
 from ..keys import LIBRARY_KEYS
 from ..widgets.briefing_list import BriefingList, header_line
@@ -76,9 +77,13 @@ class LibraryScreen(Screen):
 
     @work(thread=True, exclusive=True, group="library-load")
     def _load(self) -> None:
-        rows = self.app.library.rows()
-        rows.haystacks()  # built here, not on the first keystroke
-        counts = self.app.library.notes.counts()
+        try:
+            rows = self.app.library.rows()
+            rows.haystacks()  # built here, not on the first keystroke
+            counts = self.app.library.notes.counts()
+        except (StoreError, OSError) as exc:  # e.g. the index was damaged while the reader was open
+            self.app.call_from_thread(self.app.store_problem, exc)
+            return
         self.app.call_from_thread(self._loaded, rows, counts)
 
     def _loaded(self, rows: Rows, counts: dict[str, int]) -> None:
@@ -172,7 +177,11 @@ class LibraryScreen(Screen):
 
     @work(thread=True, exclusive=True)
     def _load_samples(self) -> None:
-        count = self.app.load_samples()
+        try:
+            count = self.app.load_samples()
+        except (StoreError, OSError) as exc:
+            self.app.call_from_thread(self.app.store_problem, exc)
+            return
         self.app.call_from_thread(self.reload)
         self.app.call_from_thread(self.notify, f"Loaded {count} sample briefings.")
 
