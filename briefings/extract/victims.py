@@ -76,8 +76,13 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
     persons: list[Victim] = []
     by_last: dict[str, Victim] = {}  # the first person introduced with a surname: who "Mills" is
     by_full: dict[tuple[str, str], Victim] = {}
+    by_first: dict[str, Victim] = {}  # the last person a given name begins: who "Leo" is
     for m in NAME_RUN.finditer(text):
-        raw = re.sub(NICK, " ", m.group()).split()
+        run = m.group()
+        bare = POSSESSIVE.sub("", run) if " " not in run else ""
+        if bare and bare.lower().rstrip(".") not in by_last and bare not in by_first:
+            continue  # a lone capitalised word that names no one introduced (most of them: sentence openers)
+        raw = re.sub(NICK, " ", run).split()
         if raw and POSSESSIVE.search(raw[-1]) and len(raw[-1]) > 2:
             raw[-1] = POSSESSIVE.sub("", raw[-1])
         suffix = [raw.pop()] if len(raw) > 2 and raw[-1].rstrip(".,") in SUFFIXES else []
@@ -97,10 +102,10 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
                     continue
                 person = Victim(" ".join(name).replace(",", ""), name_start, m.end(), official=bool(role))
                 persons.append(person)
-                by_full[(name[0], key)] = person
+                by_full[(name[0], key)] = by_first[name[0]] = person
                 by_last.setdefault(key, person)  # "Oliver" alone is the first Oliver: the story's subject
         else:
-            person = by_last.get(key) or _first_name(persons, name[0])
+            person = by_last.get(key) or by_first.get(name[0])
             if person is None:
                 continue
         person.mentions += 1
@@ -146,14 +151,6 @@ def not_a_name(text: str, run_start: int, name: list[str], common: common_words)
     if PLACE_BEFORE.search(text, max(0, run_start - 12), run_start):
         return True
     return len(name[0]) > 2 and name[0].lower() in common
-
-
-def _first_name(persons: list[Victim], token: str) -> Victim | None:
-    """ "Mitchell" for "Jakell Mitchell"; a given name alone ("Leo") for the last person it begins."""
-    for p in reversed(persons):
-        if p.name.split()[0] == token:
-            return p
-    return None
 
 
 def _read(text: str, run_start: int, end: int, sent: tuple[int, int], p: Victim) -> None:
