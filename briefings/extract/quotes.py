@@ -18,7 +18,7 @@ from ..model import Quote, digest
 from .lexicon import NON_PERSON, PRONOUNS, SPEECH, SPEECH_VERBS, TITLE_WORDS
 from .coref import gender_of
 from .names import People, looks_like_person, split_role_name
-from .text import Region
+from .text import Region, outer
 
 LEAD = r"\s*[,\u2014\u2013-]?\s*"
 NP = r"(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b[A-Z]\.(?=\s?[A-Z])|[^,.;:!?\"\u201c\u201d]){1,80}?)"
@@ -255,7 +255,7 @@ class _Context:
 
     def collect_events(self) -> None:
         """Every "X said" outside quotes, in order: antecedents for later "he said" and "the official said"."""
-        inside = [(r.start - 1, r.end + 1) for r in self.regions]  # sorted, non-overlapping
+        inside = [outer(self.text, r) for r in self.regions]  # sorted, non-overlapping
         opens = [a for a, _ in inside]
 
         def quoted(pos: int) -> bool:
@@ -286,14 +286,16 @@ def find_quotes(text: str, sents: list[tuple[int, int]], paras: list[tuple[int, 
     out: list[Quote] = []
     last: tuple[int, int, str, str | None] | None = None  # (paragraph, sentence, speaker, role) of the last quote
     for n, r in enumerate(regions):
-        si, ei = ctx.sentence_of(r.start - 1), ctx.sentence_of(r.end)
-        if sents[ei][1] <= r.end + 2 and ei + 1 < len(sents) and "\n" not in text[r.end:sents[ei + 1][0]]:
+        o_start, o_end = outer(text, r)
+        si, ei = ctx.sentence_of(o_start), ctx.sentence_of(r.end)
+        if sents[ei][1] <= o_end + 1 and ei + 1 < len(sents) and "\n" not in text[r.end:sents[ei + 1][0]]:
             ei += 1  # '"Why her?" Carmen Salas told reporters.': the attribution is the next "sentence"
         sent_start, sent_end = sents[si][0], sents[ei][1]
-        prev_end = regions[n - 1].end + 1 if n and regions[n - 1].end >= sent_start else sent_start
-        next_start = regions[n + 1].start - 1 if n + 1 < len(regions) and regions[n + 1].start < sent_end else sent_end
-        before = text[prev_end:max(prev_end, r.start - 1)]
-        after = text[min(r.end + 1, next_start):next_start]
+        prev_end = outer(text, regions[n - 1])[1] if n and regions[n - 1].end >= sent_start else sent_start
+        next_start = outer(text, regions[n + 1])[0] if n + 1 < len(regions) and regions[n + 1].start < sent_end \
+            else sent_end
+        before = text[prev_end:max(prev_end, o_start)]
+        after = text[min(o_end, next_start):next_start]
         body = " ".join(text[a:b].strip() for a, b in r.parts).strip()
         para = bisect_right(ctx.pstarts, r.start) - 1
         nwords = _words(body)
@@ -339,7 +341,7 @@ def _attribute(ctx: _Context, before: str, after: str, r: Region, sent_start: in
     m = ACCORDING.search(after[:60]) or ACCORDING.search(before)
     if m:
         return att.resolve(m.group("np"), None, r.start)
-    return ctx.speaker_from(before, sent_start, r.start - 1)
+    return ctx.speaker_from(before, sent_start, outer(ctx.text, r)[0])
 
 
 def _from_context(ctx: _Context, r: Region, para: int, last) -> tuple[str | None, str | None]:

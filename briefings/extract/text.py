@@ -35,6 +35,13 @@ class Region:
     nested: tuple[tuple[int, int], ...] = ()
 
 
+def outer(text: str, r: Region) -> tuple[int, int]:
+    """``r`` with its quote marks: one character each, two for archive-style ``''``."""
+    start = r.start - (2 if text[max(r.start - 2, 0):r.start] == "''" else 1)
+    end = r.end + (2 if text[r.end:r.end + 2] == "''" else 1)
+    return max(start, 0), min(end, len(text))
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of non-empty lines (the ingest step puts one paragraph per line)."""
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
@@ -80,6 +87,21 @@ def _scan(text: str, start: int, end: int, style: str) -> tuple[list[tuple[int, 
     marks = "\"\u201c\u201d" if style == "double" else "'\u2018\u2019"
     while i < end:
         ch = text[i]
+        if style == "double" and ch == "'" and i + 1 < end and text[i + 1] == "'":
+            # Archive copy writes a double quote as two apostrophes (''Yes,'' she said).
+            if i + 2 < end and text[i + 2] == "'" and open_at is not None:
+                i += 1  # the first closes a quote nested inside: the pair after it closes this one
+                continue
+            before = text[i - 1] if i > start else " "
+            after = text[i + 2] if i + 2 < end else " "
+            if open_at is None and (before.isspace() or before in "([{\u2014\u2013-/") and not after.isspace():
+                open_at = i + 2
+            elif open_at is not None and not before.isspace():
+                if i > open_at:
+                    pairs.append((open_at, i))
+                open_at = None
+            i += 2
+            continue
         if ch in marks:
             if open_at is None:
                 opening = ch in (DOUBLE_OPEN, SINGLE_OPEN) or (
@@ -98,7 +120,7 @@ def _scan(text: str, start: int, end: int, style: str) -> tuple[list[tuple[int, 
 
 def quote_style(text: str) -> str:
     """``"single"`` for British copy that quotes speech in single marks, else ``"double"``."""
-    doubles = len(re.findall(r"[\u201c\"](?=\w)", text))
+    doubles = len(re.findall(r"(?:[\u201c\"]|\'\')(?=\w)", text))
     singles = len(re.findall(r"(?:^|(?<=[\s(\u2014]))[\u2018'](?=[A-Z])", text, re.M))
     return "single" if singles > doubles else "double"
 

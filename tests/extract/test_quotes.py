@@ -101,3 +101,10 @@ def test_second_quote_of_a_paragraph_stays_with_its_speaker_despite_names_in_bet
     text = ('"He will steady the team," said Ines Brandt, a longtime friend of coach Piet Olander. '
             '"They are close in age and he trusts him."')
     assert [s for _, s in speakers(text)] == ["Ines Brandt", "Ines Brandt"]
+
+
+def test_archive_style_doubled_apostrophes_are_quote_marks():
+    text = ("''The tide came in faster than the charts said,'' said Wren Holloway, the harbour pilot. "
+            "''Part of my job is to say: 'Turn back,''' she added. It's the pilots' rule.")
+    assert speakers(text) == [("The tide came in faster than the charts said,", "Wren Holloway"),
+                              ("Part of my job is to say: 'Turn back,'", "Wren Holloway")]
