@@ -39,7 +39,7 @@ DATE_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(MONTHS)}
 DATE_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s+$", re.I)
 TIME_AFTER = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.|o['\u2019]clock|gmt|bst|utc|hrs|local time)(?!\w)", re.I)
 AGE_AFTER = re.compile(r"-?\s*years?[-\s]old|-year-old|\)", re.I)
-# Units written against the number ("30Mbps", "5.5kWh", "164p"); not calibres ("9mm") or times ("3pm").
+# Units written against the number ("40Mbps", "3.5kWh", "95p"); not calibres ("9mm") or times ("3pm").
 UNIT_GLUE = re.compile(r"(?:km/h|km|kg|mph|kph|kmh|ha|ft|mi|mw|gw|kw|t|GB|MB|TB|KB|Gb|Mb|Mbps|Gbps|kbps|kW|kWh|MW|MWh|"
                        r"GW|GWh|W|Hz|kHz|MHz|GHz|mg|ml|mL|l|L|g|lb|lbs|oz|m2|m3|sqm|p|mpg|mAh|V|nm|hp|bhp|(?:mm|cm)(?= of\b))\b")
 # "a 25-mile stretch", "the three-day inquest", "a 300-strong force": a measure, so a figure.
@@ -74,9 +74,9 @@ def find_figures(text: str, sents: list[tuple[int, int]], skip: list[tuple[int, 
         k = bisect_right(skip_starts, (m.start("num"), float("inf"))) - 1
         if m.start() in upper or k >= 0 and skip_starts[k][0] <= m.start("num") < skip_starts[k][1]:
             continue
-        top = pairs.get(m.start())  # "40 to 50 hours": one figure, its unit after the upper bound
+        top = pairs.get(m.start())  # "30 to 45 hours": one figure, its unit after the upper bound
         if _not_a_figure(text, top or m):
-            continue  # a range ("33-35 billion", "2000 - 2500 calories") is judged by its upper bound
+            continue  # a range ("12-14 billion", "1800 - 2400 calories") is judged by its upper bound
         value = value_of(m) if top is None else range_value(m, top)
         if value is None:
             continue
@@ -168,7 +168,7 @@ def _not_a_figure(text: str, m: re.Match[str]) -> bool:
             if re.fullmatch(r"1[89]\d\d|20\d\d", num):
                 return True  # a year
             if MODEL.match(text, end):
-                return True  # "787 Dreamliner", "11 Pro Max", "90049 ZIP Code": a model or a code
+                return True  # "797 Skylark", "12 Nova Max", "40213 ZIP Code": a model or a code
             if re.match(r"[A-Za-z]", nxt) and not UNIT_GLUE.match(text, end):
                 return True  # 7th, 1990s, 9mm, 3pm
         if prev.isalpha() or prev == "-" and start > 1 and text[start - 2].isalnum():

@@ -20,7 +20,7 @@ _BIG = r"(?:hundred|thousand|million|billion)"
 WORDNUM = rf"{_ONE}(?:\s+{_BIG}(?:\s+(?:and\s+)?{_ONE}(?:\s+{_BIG})?){{0,3}})?"
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# "$", "US$", "US $4", "$US113", "HK $3.7", "RM79", "Y=5,182": the marks and codes money is written with.
+# "$", "US$", "US $8", "$US250", "HK $2.1", "RM59", "Y=4,310": the marks and codes money is written with.
 CURRENCY = r"(?:(?:US|AU|A|C|NZ|HK|S|R)\s?\$|\$\s?US|\$|£|€|¥|₹|RM|Rs\.?\s?|Y=)"
 _QUALS = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 
@@ -70,7 +70,7 @@ def value_of(m: re.Match[str]) -> float | None:
     if scale:
         if scale in ("m", "k") and not m.group("cur") and not (
                 scale == "m" and re.match(r"\s+(?:of\s+)?[a-z]+s\b", m.string[m.end():m.end() + 24])):
-            return None  # "100m" is a distance, "5k" a race; "1.2m tonnes" is a count
+            return None  # "100m" is a distance, "5k" a race; "3.4m tonnes" is a count
         value = round(value * SCALES[scale], 6)  # 4.1 x 1e6 is 4100000, not 4099999.9999999995
     return value
 
@@ -88,11 +88,11 @@ YEARISH = re.compile(r"1[89]\d\d|20\d\d")
 
 
 def ranges(text: str, matches: list[re.Match[str]]) -> dict[int, re.Match[str]]:
-    """Pairs of numbers that state one range ("40 to 50 hours", "between 5% and 6%", "33-35 billion"):
+    """Pairs of numbers that state one range ("30 to 45 hours", "between 5% and 6%", "12-14 billion"):
     the start of the first number -> the match of the second.
 
     The range is one figure: its value is the lower bound, its unit and scale those written after the
-    second number. "between" is needed for "and"; a change of kind ("0.4 per cent to 13176") is no range,
+    second number. "between" is needed for "and"; a change of kind ("0.3 per cent to 12,915") is no range,
     nor are two years ("2014-2015").
     """
     out: dict[int, re.Match[str]] = {}
@@ -105,7 +105,7 @@ def ranges(text: str, matches: list[re.Match[str]]) -> dict[int, re.Match[str]]:
             continue
         if bool(a.group("pct")) and not b.group("pct") or YEARISH.fullmatch(a.group("num")) and (
                 YEARISH.fullmatch(b.group("num")) or word == "to"):
-            continue  # "2014-2015", "rose 60% in 2018 to 3.9 million": years, not a range
+            continue  # "2014-2015", "rose 20% in 2019 to 4.1 million": years, not a range
         if word in ("-", "\u2013", "\u2014") and not (b.group("scale") or b.group("pct") or b.group("cur")
                                                         or re.match(r"\s*[A-Za-z]", text[b.end():b.end() + 2])):
             continue  # "2-1": a score
@@ -114,17 +114,17 @@ def ranges(text: str, matches: list[re.Match[str]]) -> dict[int, re.Match[str]]:
 
 
 def range_value(a: re.Match[str], b: re.Match[str]) -> float | None:
-    """The lower bound of a range, with the scale written once after the upper ("24.2 to 33 billion")."""
+    """The lower bound of a range, with the scale written once after the upper ("2.5 to 3 billion")."""
     value = value_of(a)
     if value is None:
         return None
     upper = value_of(b) if not b.group("num")[0].isdigit() else float(b.group("num").replace(",", ""))
     if a.group("scale") or upper is None or value > upper:
-        return value  # "$3 billion to $5 billion", "$200 to $4 million": the lower bound is written in full
+        return value  # "$2 billion to $6 billion", "$300 to $2 million": the lower bound is written in full
     scale = (b.group("scale") or "").strip().lower()
     word_scale = re.search(r"\s(thousand|million|billion)$", b.group("num").lower())
     if scale and (scale not in ("m", "k") or b.group("cur") or a.group("cur")):
         value = round(value * SCALES[scale], 6)
     elif word_scale and not re.search(r"(?:thousand|million|billion)$", a.group("num").lower()):
-        value *= SCALES[word_scale.group(1)]  # "four to five thousand people"
+        value *= SCALES[word_scale.group(1)]  # "three to four thousand people"
     return value

@@ -2,12 +2,12 @@
 
 Where :mod:`casualties` reads a mention and the words around it, this module
 works per person: every full name introduces a person; later surname-only
-mentions ("Duran", "Reid's body") are the same person. Each mention is read
+mentions ("Marsh", "Marsh's body") are the same person. Each mention is read
 for harm evidence in the shapes police and court reporting use:
 
 - the person is the subject of a passive or intransitive harm predicate,
   possibly after an apposition or a list: "X, a 19-year-old, was shot and
-  killed", "X and Y, 51, were wounded", "Dunnigan died at the hospital";
+  killed", "X and Y, 51, were wounded", "Holt died at the hospital";
 - the person is the object of a harm phrase: "the shooting death of X",
   "shot and killed the clerk X", "identified the victim as X", "victim X";
 - a finding: "found X shot to death", "pronounced X dead".
@@ -74,7 +74,7 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
     starts = [s for s, _ in sents]
     common = common_words(text)
     persons: list[Victim] = []
-    by_last: dict[str, Victim] = {}  # the first person introduced with a surname: who "Mills" is
+    by_last: dict[str, Victim] = {}  # the first person introduced with a surname: who "Pryce" is
     by_full: dict[tuple[str, str], Victim] = {}
     by_first: dict[str, Victim] = {}  # the last person a given name begins: who "Leo" is
     for m in NAME_RUN.finditer(text):
@@ -89,7 +89,7 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
         role, name = split_role_name(raw)
         if not name or not looks_like_person(name) or all(t.isupper() for t in name) or any(
                 part.lower() in NON_PERSON for t in name if "-" in t for part in t.split("-")):
-            continue  # "Sun-Times", "Mid-County": an organisation or a place in a hyphenated word
+            continue  # "Harbour-Times", "Mid-County": an organisation or a place in a hyphenated word
         name = name + suffix if len(name) >= 2 else name
         name_start = m.start() + m.group().find(name[0])
         key = name[-1].lower().rstrip(".")
@@ -103,7 +103,7 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
                 person = Victim(" ".join(name).replace(",", ""), name_start, m.end(), official=bool(role))
                 persons.append(person)
                 by_full[(name[0], key)] = by_first[name[0]] = person
-                by_last.setdefault(key, person)  # "Oliver" alone is the first Oliver: the story's subject
+                by_last.setdefault(key, person)  # "Pryce" alone is the first Pryce: the story's subject
         else:
             person = by_last.get(key) or by_first.get(name[0])
             if person is None:
@@ -147,7 +147,7 @@ class common_words:  # noqa: N801 - used like a function returning a set
 
 
 def not_a_name(text: str, run_start: int, name: list[str], common: common_words) -> bool:
-    """A place ("from Long Beach") or a capitalised common word ("Then", "Black") opening the run."""
+    """A place ("from Kestrel Bay") or a capitalised common word ("Then", "Black") opening the run."""
     if PLACE_BEFORE.search(text, max(0, run_start - 12), run_start):
         return True
     return len(name[0]) > 2 and name[0].lower() in common
@@ -180,7 +180,7 @@ def _read(text: str, run_start: int, end: int, sent: tuple[int, int], p: Victim)
         if re.match(r"\s*(?:[a-z]+\s+){0,2}(?:victims?)\b", text[pred.start():pred.end()]) and status == "injured":
             status = "named victim"
     elif possessive and BODY.match(text, end):
-        status = "killed"  # "Reid's body was found"
+        status = "killed"  # "Holt's body was found"
     elif MODIFIER.match(text, end) or possessive:
         pass  # "the Kestrel Road shooting", "victims of Dale Marsh's fraud": the name is not the one harmed
     else:
