@@ -45,7 +45,12 @@ SPEECH_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "asked"
                 "stressed", "emphasised", "emphasized", "vowed", "pledged", "promised", "conceded",
                 "testified", "concluded", "observed", "shouted", "whispered", "tweeted", "wrote",
                 "described", "called", "branded", "pleaded", "sobbed", "went on",
-                "saying", "adding", "telling", "warning", "insisting", "arguing", "noting", "describing")
+                "saying", "adding", "telling", "warning", "insisting", "arguing", "noting", "describing",
+                "proclaimed", "questioned", "criticized", "criticised", "complained", "predicted", "suggested",
+                "contended", "maintained", "boasted", "joked", "quipped", "lamented", "mused", "reported",
+                "yelled", "yelling", "declaring", "vowing", "pledging", "promising", "accused", "accusing",
+                "argue", "argues", "writes", "tweets", "describes", "calls", "declared", "countered", "charged",
+                "asserted", "predicting", "calling", "asking", "urging", "stating", "admits", "acknowledges")
 SPEECH = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b")
 

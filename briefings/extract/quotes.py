@@ -48,7 +48,7 @@ SPEECH_WORDS = frozenset(SPEECH_VERBS)
 # How far before a speech verb its subject can start: bounds the work per verb, so a sentence
 # with thousands of "said" stays linear.
 SUBJECT_REACH = 300
-LABEL_VERBS = frozenset(("described", "called", "branded", "describing"))  # they name things as often as people
+LABEL_VERBS = frozenset(("described", "called", "branded", "describing", "calling", "calls", "describes"))  # they name things as often as people
 
 
 def _at(event: tuple) -> int:
