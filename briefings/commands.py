@@ -21,6 +21,7 @@ from .export import notes_markdown, to_markdown
 from .extract import extract
 from .ingest import IngestError, Source, discover, load
 from .model import Briefing
+from .notes import MAX_NOTE_BYTES
 from .render import T, briefing_view, library_table, notes_table
 from .safe import printable
 from .store import Library
@@ -163,8 +164,12 @@ def cmd_notes(args: argparse.Namespace) -> int:
             raise _notes_usage("notes add needs BRIEFING [ITEM] TEXT")
         briefing = library.get(library.resolve(words[1]))
         item_id, text = (words[2], words[3]) if len(words) == 4 else (None, words[2])
-        if text == "-":
-            text = sys.stdin.read()
+        if text == "-":  # bounded: a 47 MB paste is refused without holding it all in memory
+            raw = sys.stdin.buffer.read(MAX_NOTE_BYTES + 1)
+            if len(raw) > MAX_NOTE_BYTES:
+                raise CLIError(f"the note is too long (over {MAX_NOTE_BYTES // 1024} KiB on stdin; notes are limited "
+                               f"to {MAX_NOTE_BYTES // 1024} KiB); nothing was added")
+            text = raw.decode("utf-8", "replace")
         if not text.strip():
             raise CLIError("the note is empty; nothing was added")
         items = {i.id: i for i in briefing.items()}
