@@ -15,10 +15,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..model import Article
-from .clean import clean_article, invisible
+from .clean import clean_article, clean_line, invisible
 from .decode import MAX_BYTES, IngestError, os_reason, printable, read_file, read_stream, too_large
 from .decode import decode as _decode  # keep `briefings.ingest.decode` naming the module
-from .html import parse_html
+from .page import Page, parse_page
 from .markdown import front_matter, parse_markdown
 
 __all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "IngestError", "Source", "discover", "load", "load_text"]
@@ -65,31 +65,37 @@ def sniff(raw: str) -> str:
     return "text"
 
 
-def load_text(raw: str, *, source: str = "-", kind: str = "text") -> Article:
-    """An article from already decoded text of the given ``kind`` ("text", "markdown" or "html")."""
-    title: str | None = None
-    published: str | None = None
+def load_text(raw: str, *, source: str = "-", kind: str = "text", url: str | None = None) -> Article:
+    """An article from already decoded text of the given ``kind`` ("text", "markdown" or "html");
+    ``url`` is where a page was fetched from (its canonical URL, if it names one, wins)."""
+    page = Page(text=raw, url=url)
     if kind == "html":
-        title, body, published = parse_html(raw)
+        page = parse_page(raw, url)
     elif kind == "markdown":
-        title, body, published = parse_markdown(raw)
-    elif kind == "text":
-        body = raw
-    else:
+        page = parse_markdown(raw, url)
+    elif kind != "text":
         raise ValueError(f"unknown kind {kind!r} (expected 'text', 'markdown' or 'html')")
-    title, text = clean_article(body, title)
+    title, text = clean_article(page.text, page.title)
     if not text:
         if invisible(raw):  # blank, or only zero-width characters: nothing a reader could see
             raise IngestError(source, "empty file: no article text")
         where = {"html": " in the HTML", "markdown": " in the Markdown"}.get(kind, "")
         raise IngestError(source, f"no article text found{where}")
     # The source is shown and stored; keep it printable (and JSON-encodable) like the rest.
-    return Article(title=title, text=text, source=printable(source), published=published)
+    return Article(title=title, text=text, source=printable(source), published=page.published,
+                   url=page.url and printable(page.url), outlet=page.outlet and clean_line(page.outlet),
+                   authors=[clean_line(a) for a in page.authors if clean_line(a)],
+                   language=page.language)
 
 
-def load(source: str, data: bytes | None = None) -> Article:
-    """Read (or take ``data`` for stdin), decode, parse by type, clean; :class:`IngestError` on bad input."""
-    kind = "text"
+def load(source: str, data: bytes | None = None, *, kind: str | None = None, url: str | None = None,
+         content_type: str | None = None) -> Article:
+    """Read (or take ``data`` for stdin or a fetched page), decode, parse by type, clean.
+
+    ``kind`` overrides the type the name suggests (a fetched page is HTML whatever its URL
+    ends in); ``content_type`` is the HTTP header, whose charset is believed first.
+    :class:`IngestError` on bad input."""
+    forced, kind = kind, "text"
     try:
         if source == "-":
             if data is None:
@@ -101,13 +107,15 @@ def load(source: str, data: bytes | None = None) -> Article:
                 st = os.stat(source)  # missing / unreadable / a directory before the suffix verdict
                 if stat.S_ISDIR(st.st_mode):
                     raise IngestError(source, "is a directory")
-            kind = _kind(source)
+            kind = forced or _kind(source)
             if data is None:
                 data = read_file(source)
         if len(data) > MAX_BYTES:
             raise too_large(source, len(data))
-        raw = _decode(data, source)
-        return load_text(raw, source=source, kind=sniff(raw) if source == "-" else kind)
+        raw = _decode(data, source, content_type)
+        if forced is None and source == "-":
+            kind = sniff(raw)
+        return load_text(raw, source=source, kind=forced or kind, url=url)
     except IngestError:
         raise
     except OSError as err:

@@ -14,6 +14,7 @@ import stat
 from typing import BinaryIO
 
 from ..readfile import kind_of
+from . import charset
 
 MAX_BYTES = 4 * 1024 * 1024
 
@@ -33,8 +34,6 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 # Control bytes that never occur in text; ESC is left out because escape
 # sequences are stripped later, and \t \n \v \f \r are ordinary whitespace.
 _CONTROL = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
-_HIGH = bytes(range(0x80, 0x100))
-_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # Characters that could drive or spoof a terminal if printed raw.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 
@@ -132,28 +131,29 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes, source: str) -> str:
-    """Decode article bytes: UTF-8 (BOM stripped), UTF-16/32 by BOM, else Windows-1252."""
+def decode(data: bytes, source: str, content_type: str | None = None) -> str:
+    """Decode article bytes: a BOM, else the declared charset (``content_type`` is the HTTP
+    header, then ``<meta charset>``/XML prolog), else UTF-8, else detection, else Windows-1252."""
     if not data.strip():
         raise IngestError(source, "empty file: no article text")
     kind = binary_kind(data)
     if kind:
         raise IngestError(source, f"binary file ({kind}), not an article")
-    # UTF-32 first: its LE BOM starts with the UTF-16 LE BOM.
-    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            # A damaged unit should cost one character, not the article.
-            text = data.decode(codec, "replace")
-            break
+    codec = charset.choose(data, content_type)
+    if codec in ("utf-16", "utf-32"):
+        # A damaged unit should cost one character, not the article.
+        text = data.decode(codec, "replace")
     else:
         controls = len(data) - len(data.translate(None, _CONTROL))
         if b"\x00" in data or controls * 10 > len(data):
             raise IngestError(source, "binary file, not text")
-        text = _decode_8bit(data)
+        if codec is None:
+            text = _decode_8bit(data)
+        else:  # undefined bytes of a declared code page cost one character each, not the page
+            text = data.decode(codec, "briefing-cp1252" if codec == "cp1252" else "replace")
     if not text.strip():
         raise IngestError(source, "empty file: no article text")
-    return text
+    return text.removeprefix("\ufeff")
 
 
 def _decode_8bit(data: bytes) -> str:
@@ -163,8 +163,6 @@ def _decode_8bit(data: bytes) -> str:
         pass
     # Mostly-UTF-8 with a few stray bytes (pasted from elsewhere) keeps its UTF-8;
     # only the stray bytes are read as Windows-1252. Otherwise the whole file is 1252.
-    high = len(data) - len(data.translate(None, _HIGH))
-    in_sequences = len(data) - len(_UTF8_SEQ.sub(b"", data))
-    if in_sequences * 2 > high:
+    if charset.mostly_utf8(data):
         return data.decode("utf-8-sig", "briefing-cp1252")
     return data.decode("cp1252", "briefing-cp1252")

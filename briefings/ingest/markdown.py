@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .clean import clean_line, iso_date
+from .meta import Page, http_url, language_code, split_authors
 
 # Front matter must be the very first thing and hold only "key: value" lines
 # (or list items and indented continuations), else a leading "---" is a rule.
@@ -86,11 +87,16 @@ def _blocks(body: str) -> list[tuple[str, str]]:
     return blocks
 
 
-def parse_markdown(raw: str) -> tuple[str | None, str, str | None]:
-    """``(title, text, published)`` of a Markdown article; paragraphs separated by blank lines."""
+def parse_markdown(raw: str, url: str | None = None) -> Page:
+    """A Markdown article (paragraphs separated by blank lines) and its front matter: ``title``,
+    ``date``, ``source``/``outlet``, ``url``, ``author``/``authors``, ``lang``/``language``."""
     fields, body = front_matter(raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     title = clean_line(fields.get("title", "")) or None
     published = next((iso_date(fields[k]) for k in _DATE_FIELDS if iso_date(fields.get(k))), None)
+    meta = Page(text="", published=published, url=http_url(fields.get("url") or fields.get("link")) or url,
+                outlet=clean_line(fields.get("source") or fields.get("outlet") or "") or None,
+                authors=split_authors(fields.get("authors") or fields.get("author")),
+                language=language_code(fields.get("lang") or fields.get("language")))
     paras: list[str] = []
     h1_done = False
     for kind, text in _blocks(body):
@@ -99,4 +105,5 @@ def parse_markdown(raw: str) -> tuple[str | None, str, str | None]:
             # The first level-1 heading is the title (front matter's wins); it stays in the text.
             title = title or clean_line(text) or None
         paras.append(text)
-    return title, "\n\n".join(paras), published
+    meta.title, meta.text = title, "\n\n".join(paras)
+    return meta

@@ -260,7 +260,8 @@ def stored(library: Library) -> list[Article]:
 
 def check_ingested(library: Library, tag: str, entry: Hostile, source_end: str) -> None:
     """The variant carrying ``tag`` was stored once, sensibly: visible title, clean text, its source."""
-    found = [a for a in stored(library) if re.search(rf"\b{tag}\b", a.text[:300])]  # tags are in the lead
+    # Tags are in the headline: the lead of the text, or (an HTML page's headline) the title only.
+    found = [a for a in stored(library) if re.search(rf"\b{tag}\b", a.title + "\n" + a.text[:300])]
     assert len(found) == 1, (entry.name, tag, [a.title for a in stored(library)])
     art = found[0]
     assert art.title.strip(), entry.name

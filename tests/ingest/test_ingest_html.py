@@ -7,6 +7,8 @@ import pytest
 from work_helpers import assert_linear
 
 from briefings.ingest import IngestError, load, load_text
+from briefings.ingest.clean import clean_article
+from briefings.ingest.html import parse_html
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head>
@@ -46,9 +48,9 @@ def test_article_body_only():
     article = load_text(PAGE, kind="html", source="page.html")
     assert article.title == "Floods kill three in Kestrel Port"
     assert article.published == "2026-03-14"
+    assert (article.authors, article.language) == (["Mira Hale"], "en")
+    # The headline is the title only; the byline is metadata, not story.
     assert article.text == (
-        "Floods kill three in Kestrel Port\n\n"
-        "By Mira Hale\n\n"
         "Three people died and 41 were injured when floodwater swept through the harbour district of "
         "Kestrel Port on Tuesday, officials said.\n\n"
         "Rescue crews worked \u201cthrough the night\u201d to reach families on upper floors.\n\n"
@@ -57,14 +59,24 @@ def test_article_body_only():
         "\u201cWe will rebuild,\u201d said Mayor Ana Ruiz.")
 
 
-def test_largest_article_wins_and_main_and_body_are_fallbacks():
+def _fallback(page: str) -> str:
+    """The text our own parser (used when trafilatura finds nothing) gets from ``page``, cleaned."""
+    return clean_article(parse_html(page)[1])[1]
+
+
+def test_fallback_largest_article_wins_and_main_and_body_are_fallbacks():
     teaser = "<article><p>A short teaser.</p></article>"
     story = "<article><p>Long story. " + "More words here. " * 20 + "</p></article>"
-    assert load_text(f"<body>{teaser}{story}</body>", kind="html").text.startswith("Long story.")
+    assert _fallback(f"<body>{teaser}{story}</body>").startswith("Long story.")
     page = "<body><div>Outside main.</div><main><p>Inside main.</p></main></body>"
-    assert load_text(page, kind="html").text == "Inside main."
+    assert _fallback(page) == "Inside main."
     page = "<body><nav>Menu</nav><p>Body text one.</p><p>Body text two.</p><footer>Foot</footer></body>"
-    assert load_text(page, kind="html").text == "Body text one.\n\nBody text two."
+    assert _fallback(page) == "Body text one.\n\nBody text two."
+
+
+def test_fallback_headline_is_the_title_only():
+    title, text, _ = parse_html("<body><article><h1>Quay <b>reopens</b></h1><p>The quay reopened.</p></article>")
+    assert (title, clean_article(text)[1]) == ("Quay reopens", "The quay reopened.")
 
 
 def test_title_fallbacks():
@@ -97,13 +109,13 @@ def test_published(snippet, expected):
     assert load_text(page, kind="html").published == expected
 
 
-def test_hidden_and_furniture_classes_are_skipped():
+def test_fallback_hidden_and_furniture_classes_are_skipped():
     page = ("<body><p>Kept one.</p><div hidden>Hidden.</div><div aria-hidden='true'>Icon</div>"
             "<div style='display: none'>Invisible.</div><div id='newsletter-signup'>Sign up</div>"
             "<div class='promo-box'>Promo</div><div role='navigation'>Nav</div>"
             "<div class='shared-content'>Kept two.</div><p class='subscriber-only'>Kept three.</p>"
             "<p>Kept <span>four</span>.<p class='share'>Share me<p>Kept five.</body>")
-    assert load_text(page, kind="html").text == "Kept one.\n\nKept two.\n\nKept three.\n\nKept four.\n\nKept five."
+    assert _fallback(page) == "Kept one.\n\nKept two.\n\nKept three.\n\nKept four.\n\nKept five."
 
 
 def test_pre_and_tables_keep_their_pieces_apart():
@@ -129,9 +141,9 @@ def test_deeply_nested_html_does_not_recurse():
     assert_linear(lambda n: load_text(page(n), kind="html"), 1250)
 
 
-def test_unclosed_and_broken_markup():
+def test_fallback_unclosed_and_broken_markup():
     page = "<body><p>One <b>bold.<p>Two.</i></span><li>Three.<li>Four.</div></body></html></p>"
-    assert load_text(page, kind="html").text == "One bold.\n\nTwo.\n\nThree.\n\nFour."
+    assert _fallback(page) == "One bold.\n\nTwo.\n\nThree.\n\nFour."
 
 
 def test_html_file_with_entities_and_cp1252(tmp_path):
