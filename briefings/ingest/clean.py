@@ -88,6 +88,11 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def strip_escapes(raw: str) -> str:
+    """``raw`` without terminal escape sequences (whole: no "[2J" left behind)."""
+    return _ESCAPES.sub("", raw)
+
+
 def normalize(raw: str) -> str:
     """Safe, NFC text with one space between words, trimmed lines and ``\\n`` line ends."""
     text = _LINE_BREAKS.sub("\n", raw).replace("\u2029", "\n\n").replace("\t", " ")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 
+from .clean import strip_escapes
 from .html import parse_html
 from .meta import Page, http_url, language_code, outlet_name, split_authors, url_date
 
@@ -72,6 +73,8 @@ def parse_page(raw: str, url: str | None = None) -> Page:
     <time> dates outside asides, then a date in the URL): explicit claims, not guesses.
     trafilatura adds the story, the canonical URL, site name and byline.
     """
+    # lxml drops a lone ESC but keeps the rest of its sequence ("[2J"): take sequences out whole first.
+    raw = strip_escapes(raw)
     doc = _trafilatura(raw, url) if len(raw) <= MAX_TRAFILATURA else None
     title, fallback_text, published = parse_html(raw)
     page = Page(text="", title=title or (doc.title if doc is not None else None), published=published,

@@ -62,7 +62,9 @@ def noise(seed: int, n: int, alphabet: bytes | None = None) -> bytes:
 def article(tag: str, kind: str) -> str:
     """A small, ordinary article that carries ``tag`` (so each copy is a briefing of its own)."""
     if kind == "html":
-        return f"<html><body><article><h1>Bridge closed {tag}</h1><p>{LEAD}</p><p>{BODY}</p></article></body></html>"
+        # An HTML headline is the title only, and the id is the text's digest: the tag is in the text too.
+        return (f"<html><body><article><h1>Bridge closed {tag}</h1><p>Report {tag}: {LEAD}</p><p>{BODY}</p>"
+                "</article></body></html>")
     if kind == "md":
         return f"# Bridge closed {tag}\n\n{LEAD}\n\n{BODY}\n"
     return f"Bridge closed {tag}\n\n{LEAD}\n\n{BODY}\n"
@@ -497,7 +499,7 @@ def test_odd_file_names(tmp_path: Path, path: str):
         assert len(lines) == 1, (name, safe_parts(name), result.describe())
         assert "empty" in lines[0]
     library = Library(lib)
-    sources = {library.get(e.id).article.text.split("\n")[0]: e.source for e in library.entries()}
+    sources = {library.get(e.id).article.title: e.source for e in library.entries()}  # the headline, in any format
     assert len(sources) == len(NAMES)
     for n, name in enumerate(NAMES):
         source = sources[f"Bridge closed kname{n}"]
