@@ -79,7 +79,7 @@ def _mentions(text: str):
     """(start, end, name, age) for every candidate mention, in text order."""
     seen: set[int] = set()
     for pattern in (AGE_AFTER, AGE_BEFORE, NAMED_AS, STATUS_AFTER):
-        for m in pattern.finditer(text):
+        for m in _scan(pattern, text):
             age = _age(m.group("age")) if "age" in m.groupdict() and m.group("age") else None
             if age is not None and not 0 < age < 116:
                 continue
@@ -99,6 +99,31 @@ def _mentions(text: str):
                     if s not in seen:
                         seen.add(s)
                         yield s, s + len(n.group("name")), n.group("name"), None
+
+
+STATUS_WORD = re.compile(r"\b(?:killed|died|drowned|shot dead|found dead|injured|wounded|missing|hurt|fatally|"
+                         r"seriously|critically|in (?:a )?critical condition)")
+
+
+def _scan(pattern: re.Pattern[str], text: str):
+    """``pattern.finditer(text)``, run only where a match can be: near a status word for STATUS_AFTER
+    (a name and its apposition are at most ~200 characters long), where "year-old" is for AGE_BEFORE.
+    Most articles have neither, and these patterns are the costly ones to try at every capital."""
+    if pattern is AGE_BEFORE and "year-old" not in text:
+        return
+    if pattern is not STATUS_AFTER:
+        yield from pattern.finditer(text)
+        return
+    start = end = -1
+    for hit in STATUS_WORD.finditer(text):
+        lo, hi = max(0, hit.start() - 260), min(len(text), hit.end() + 40)
+        if lo > end:
+            if end > start:
+                yield from pattern.finditer(text, start, end)
+            start = lo
+        end = hi
+    if end > start:
+        yield from pattern.finditer(text, start, end)
 
 
 def _age(text: str) -> int | None:

@@ -35,7 +35,11 @@ from .names import TOKEN, looks_like_person, split_role_name
 
 NICK = r"[\"\u201c'\u2018][A-Z][\w.\-]*[\"\u201d'\u2019]"
 PARTICLE = r"(?:de|da|del|van|von|der|bin|al|el|la|le|du|dos|ibn|di)"
-NAME_RUN = re.compile(rf"{TOKEN}(?:[ \t]+(?:{NICK}[ \t]+)?(?:{PARTICLE}[ \t]+)?{TOKEN})*")
+NAME_RUN = re.compile(rf"(?=[A-Z]){TOKEN}(?:[ \t]+(?:{NICK}[ \t]+)?(?:{PARTICLE}[ \t]+)?{TOKEN})*")
+NICK_RE = re.compile(NICK)
+YEAR_OLD = re.compile(r"\b(\d{1,3})-year-old\b")
+VICTIM_NOUN = re.compile(r"\s*(?:[a-z]+\s+){0,2}(?:victims?)\b")
+FATAL = re.compile(r"\b(?:fatal|fatally|deadly)\b", re.I)
 SUFFIXES = frozenset("Jr Sr II III IV".split())
 POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
@@ -82,7 +86,7 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
         bare = POSSESSIVE.sub("", run) if " " not in run else ""
         if bare and bare.lower().rstrip(".") not in by_last and bare not in by_first:
             continue  # a lone capitalised word that names no one introduced (most of them: sentence openers)
-        raw = re.sub(NICK, " ", run).split()
+        raw = (NICK_RE.sub(" ", run) if "\"" in run or "'" in run or "\u201c" in run or "\u2018" in run else run).split()
         if raw and POSSESSIVE.search(raw[-1]) and len(raw[-1]) > 2:
             raw[-1] = POSSESSIVE.sub("", raw[-1])
         suffix = [raw.pop()] if len(raw) > 2 and raw[-1].rstrip(".,") in SUFFIXES else []
@@ -156,13 +160,14 @@ def not_a_name(text: str, run_start: int, name: list[str], common: common_words)
 def _read(text: str, run_start: int, end: int, sent: tuple[int, int], p: Victim) -> None:
     """Add what one mention says about ``p``: its age, harm and suspect evidence."""
     s_start, s_end = sent
-    before = text[max(s_start, run_start - 120):run_start]
+    before = text[max(s_start, run_start - 130):run_start]
+    near = before[-70:]  # a harm or suspect word and at most three words of filler: the patterns anchored at $
     after_end = min(s_end, end + 240)
     if p.age is None:
-        p.age = _age(text, before, end, after_end)
+        p.age = _age(text, near, end, after_end)
     pos = _skip(text, end, after_end)
-    finding = FINDING.search(before) and FINDING_AFTER.match(text, end, after_end)  # "found X shot": no shooter
-    if SUSPECT_BEFORE.search(before) or not finding and SUSPECT_AFTER.match(text, pos, after_end):
+    finding = FINDING.search(near) and FINDING_AFTER.match(text, end, after_end)  # "found X shot": no shooter
+    if SUSPECT_BEFORE.search(near) or not finding and SUSPECT_AFTER.match(text, pos, after_end):
         p.suspect = True
     status = None
     possessive = POSSESSIVE.search(text, max(0, end - 2), end)
@@ -170,24 +175,24 @@ def _read(text: str, run_start: int, end: int, sent: tuple[int, int], p: Victim)
     aside = None if pred else ASIDE.match(text, pos, after_end)
     if aside:  # "X, identified by the coroner as a 19-year-old student, died ..."
         pred = SUBJECT_PRED.match(text, aside.end(), after_end)
-        age = re.search(r"\b(\d{1,3})-year-old\b", aside.group())
+        age = YEAR_OLD.search(aside.group())
         if pred and age and p.age is None:
             p.age = int(age.group(1))
     if pred:
         p.passive = True
         tail = text[pred.start():min(after_end, pred.end() + 60)]
         status = "killed" if KILLED_RE.search(tail) else "injured"
-        if re.match(r"\s*(?:[a-z]+\s+){0,2}(?:victims?)\b", text[pred.start():pred.end()]) and status == "injured":
+        if status == "injured" and VICTIM_NOUN.match(text, pred.start(), pred.end()):
             status = "named victim"
     elif possessive and BODY.match(text, end):
         status = "killed"  # "Holt's body was found"
     elif MODIFIER.match(text, end) or possessive:
         pass  # "the Kestrel Road shooting", "victims of Dale Marsh's fraud": the name is not the one harmed
     else:
-        obj = OBJECT_HARM.search(before)
-        ident = IDENTIFIED.search(before)
+        obj = OBJECT_HARM.search(near)
+        ident = ("identif" in before or "named" in before) and IDENTIFIED.search(before)
         if obj and not SUSPECT_AFTER.match(text, pos, after_end):
-            fatal = obj.group("k") or re.search(r"\b(?:fatal|fatally|deadly)\b", before[-40:], re.I)
+            fatal = obj.group("k") or FATAL.search(before[-40:])
             status = "killed" if fatal or KILLED_RE.search(text[end:after_end][:80]) else (
                 "injured" if obj.group("i") else _sentence_status(text, max(0, s_start - 300), s_end))
         elif ident or finding:
