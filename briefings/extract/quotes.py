@@ -18,6 +18,7 @@ from ..model import Quote, digest
 from .lexicon import NON_PERSON, PRONOUNS, SPEECH, SPEECH_VERBS, TITLE_WORDS
 from .coref import gender_of
 from .names import People, looks_like_person, split_role_name
+from .speakers import clean_speaker, trim_subject
 from .text import Region, outer
 
 LEAD = r"\s*[,\u2014\u2013-]?\s*"
@@ -112,6 +113,12 @@ class Attributor:
         return (person.name, person.role) if person else (None, None)
 
     def resolve(self, np: str, appos: str | None, pos: int) -> tuple[str | None, str | None]:
+        """(speaker, role) for the subject ``np`` of a speech verb at ``pos``; (None, None) for a fragment."""
+        speaker, role = self._resolve(trim_subject(np), appos, pos)
+        speaker = clean_speaker(speaker)
+        return (speaker, role) if speaker else (None, None)
+
+    def _resolve(self, np: str, appos: str | None, pos: int) -> tuple[str | None, str | None]:
         np = re.sub(r"^(?:and|but|so|then|meanwhile|however|also|while)\b\s*", "", np.strip(), flags=re.I)
         np = TRAIL.sub("", np).strip(" ,")
         np = PARTY_TAG.sub("", np).strip()  # "Sen. Pat Kerr (R-Pa.)"
@@ -208,8 +215,8 @@ def subject_before(s: str) -> tuple[str, str | None]:
                     return rel.group(1), appos
             break
         np.insert(0, t)
-        if low in ("a", "an", "the"):
-            break
+        if low in ("a", "an", "the") or len(np) == 1 and low in PRONOUNS:
+            break  # "a poem she wrote": the subject is "she"
     return " ".join(np), appos
 
 
@@ -307,7 +314,7 @@ def find_quotes(text: str, sents: list[tuple[int, int]], paras: list[tuple[int, 
         if speaker is None and same_sentence:
             speaker, role = last[2], last[3]  # '... had "waited" and accused them of "lying"'
         continuing = last is not None and last[0] == para
-        if speaker is None and (nwords >= 4 or continuing) and not before.strip(" \u2014\u2013-"):
+        if speaker is None and (nwords >= 4 or continuing) and (not before.strip(" \u2014\u2013-") or VERB.search(before)):
             speaker, role = _from_context(ctx, r, para, last)
         if speaker is None or (nwords < 3 and not utterance and not VERB.search(before + " " + after[:40])):
             continue

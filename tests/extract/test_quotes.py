@@ -108,3 +108,21 @@ def test_archive_style_doubled_apostrophes_are_quote_marks():
             "''Part of my job is to say: 'Turn back,''' she added. It's the pilots' rule.")
     assert speakers(text) == [("The tide came in faster than the charts said,", "Wren Holloway"),
                               ("Part of my job is to say: 'Turn back,'", "Wren Holloway")]
+
+
+def test_speakers_are_never_fragments():
+    text = ('A statement sent to the Courier by Odile Ferrand, who chairs the station, said "the station will obey '
+            'the ruling." '
+            'When asked about the fine, she replied that it would "be paid in full by Friday."\n'
+            'Mayor Tobin Aske has repeatedly said the ferry "will run all winter, whatever the cost."\n'
+            'Sen. Greta Olm, D-Mont., a member of the budget panel, said the plan had "a fair chance of passing."\n'
+            'Lakeside Post Editor-in-Chief Mira Sandoval said the paper would "keep every bureau open."')
+    got = speakers(text)
+    assert [s for _, s in got] == ["Odile Ferrand", "Odile Ferrand", "Tobin Aske", "Greta Olm", "Mira Sandoval"]
+    assert brief(text).quotes[-1].role == "Lakeside Post Editor-in-Chief"
+
+
+def test_a_pronoun_after_a_noun_is_the_subject():
+    text = ('Poet Lira Moss read at the vigil on Sunday. In a poem she wrote for the town, '
+            '"the river keeps our names."')
+    assert [s for _, s in speakers(text)] == ["Lira Moss"]

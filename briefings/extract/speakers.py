@@ -1,0 +1,72 @@
+"""What may be called a speaker: a clean name or a clean description, never a fragment.
+
+Attribution (``quotes.py``) gathers candidate speakers for each quotation, in
+this order of preference, each rule documented where it is applied:
+
+1. the attribution right after the quote, either order (``"...," Ms Rahman
+   said`` / ``said Ms Rahman``), unless the quote closed a sentence and what
+   follows is a long clause rather than an attribution;
+2. ``according to X`` after or before it;
+3. the subject of the last speech verb before it in the same sentence
+   (``Rahman said the plan was "..."``, colon lead-ins ``the ministry said:``,
+   statements and posts: ``a statement from the agency`` -> ``the agency``);
+4. for a quote with no attribution of its own: the previous quote's speaker in
+   the same paragraph, a colon lead-in ending the previous paragraph, then the
+   latest speech event or person named in the previous or current paragraph;
+5. pronouns and short forms resolve through the person registry ("he" skips
+   people of the other gender; "Mr Osei" and "the minister" find Kwame Osei).
+
+Every candidate passes :func:`clean_speaker` before it is accepted: it trims
+what cannot belong to a speaker (an auxiliary and what follows: "Trump has
+repeatedly" -> "Trump"; a party tag "D-Mich.") and rejects fragments that
+start with a conjunction or adverb ("When", "Although the agency declined"),
+end in a preposition or pronoun, or are not a noun phrase at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that open a clause, not a noun phrase: a speaker never starts with them.
+CLAUSE_OPENERS = frozenset("""
+when if after although though as while because amid but and or so then since before until once where
+what how why that this these those there here it its our my your we i you us me them their his her
+despite unless whether which who whom whose nor yet also still even just only perhaps maybe meanwhile
+however instead earlier later now today yesterday tomorrow not no thus hence asked speaking
+""".split())
+# Words after which a subject has ended ("Trump has repeatedly", "Reid later"): cut there.
+SUBJECT_ENDS = frozenset("""
+has have had is was were are be been will would could should can may might must did does do also
+repeatedly later then again previously once often never always already still recently just
+""".split())
+# A speaker cannot end with these.
+BAD_LAST = frozenset("""
+of for to from with at in on by about and or but the a an that which who he she they it we i you
+his her their its our my your this these those than as if when while
+""".split())
+PARTY_STATE = re.compile(r",?\s*\(?\b[DRI]-[A-Z][\w.\-]*\)?\.?$")
+
+
+def trim_subject(np: str) -> str:
+    """Cut what cannot belong to a subject: a party tag, and an auxiliary or adverb with what follows."""
+    s = PARTY_STATE.sub("", np.strip(" ,;:\u2014\u2013-")).strip(" ,")
+    words = s.split()
+    for i, w in enumerate(words[1:], 1):
+        if w.lower() in SUBJECT_ENDS:
+            return " ".join(words[:i])
+    return s
+
+
+def clean_speaker(speaker: str | None) -> str | None:
+    """``speaker`` trimmed to a clean name or description, or None when it is a fragment."""
+    if not speaker:
+        return None
+    words = trim_subject(speaker).split()
+    if not words or len(words) > 9:
+        return None
+    first, last = words[0].lower(), words[-1].lower().strip(".,")
+    if first in CLAUSE_OPENERS or last in BAD_LAST or not any(ch.isalpha() for ch in last):
+        return None
+    if len(words) == 1 and words[0][:1].islower() and re.search(r"(?:ed|ing|ly)$", first):
+        return None  # "said", "reportedly": a verb or adverb is no one
+    return " ".join(words)
