@@ -6,7 +6,8 @@ Layout of a library folder::
       library.json          TinyDB: table "briefings" = one small index row per briefing
                             (what the list needs), table "meta" = {"schema": 1, "created": ...}
       library.json.bak      previous good generation (hard link of the file before each replace)
-      library.lock          filelock held by every writer (the kernel drops it if a writer dies)
+      library.lock          locked by every writer, together with the folder itself, so deleting
+                            this file cannot let a second writer in (see briefings.lockfile)
       articles/ab/<id>.json the full briefing (Briefing.to_dict(), indented JSON), one file per
                             briefing, written atomically; "ab" = the first two characters of the id
       notes/                reserved for notes (keyed by briefing id and item id); never touched here

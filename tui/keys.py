@@ -22,6 +22,8 @@ from pathlib import Path
 
 from textual.binding import Binding
 
+from briefings.readfile import read_regular
+
 
 @dataclass(frozen=True, slots=True)
 class Key:
@@ -92,7 +94,7 @@ def load_config(path: Path) -> tuple[dict[str, str], str | None, list[str]]:
     if not path.exists():
         return {}, None, []
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_regular(path, 1024**2).decode("utf-8"))  # never a FIFO, never unbounded
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         return {}, None, [f"{path}: {exc}"]
     known = {k.id for k in ALL_KEYS}

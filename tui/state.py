@@ -14,6 +14,10 @@ from pathlib import Path
 
 from platformdirs import user_state_dir
 
+from briefings.readfile import read_regular
+
+MAX_BYTES = 1024**2  # a reader state file is a few hundred bytes per library
+
 
 def state_path() -> Path:
     return Path(user_state_dir("briefing")) / "reader.json"
@@ -22,7 +26,7 @@ def state_path() -> Path:
 def load(library: Path) -> dict[str, str]:
     """The saved view for ``library``: ``{"briefing": id, "pane": name}`` or ``{}``."""
     try:
-        data = json.loads(state_path().read_text(encoding="utf-8"))
+        data = json.loads(read_regular(state_path(), MAX_BYTES))  # never a FIFO, never unbounded
         view = data.get(str(library.resolve()), {})
         return {k: str(v) for k, v in view.items() if k in ("briefing", "pane")}
     except (OSError, ValueError, AttributeError):
@@ -34,7 +38,7 @@ def save(library: Path, view: dict[str, str] | None) -> None:
     path = state_path()
     try:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_regular(path, MAX_BYTES))
             data = data if isinstance(data, dict) else {}
         except (OSError, ValueError):
             data = {}

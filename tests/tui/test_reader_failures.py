@@ -64,3 +64,19 @@ async def test_a_long_note_is_shown_as_a_preview_not_parsed_whole(library):
         shown = screen._notes_text
         assert "Line 0 of" in shown and "more characters" in shown
         assert len(shown) < 3000  # what the Markdown widget parses on each cursor move is bounded
+
+
+def test_a_fifo_as_config_or_reader_state_never_hangs_startup(tmp_path, library, monkeypatch):
+    import os
+
+    from tui import state
+    from tui.keys import load_config
+
+    config = tmp_path / "config.toml"
+    os.mkfifo(config)
+    keymap, theme, problems = load_config(config)
+    assert keymap == {} and theme is None and "named pipe" in problems[0]
+    fifo_state = tmp_path / "reader.json"
+    os.mkfifo(fifo_state)
+    monkeypatch.setattr(state, "state_path", lambda: fifo_state)
+    assert state.load(library.root) == {}

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Markdown, OptionList, Static
 from briefings.attach import Placed, evidence_of, kind_of, place
 from briefings.model import Briefing
 from briefings.notes import MAX_NOTE_BYTES, Note, NoteError, StaleNote
+from briefings.readfile import read_regular
 from briefings.storage import StoreError
 from briefings.safe import printable
 
@@ -277,8 +278,11 @@ class BriefingScreen(Screen):
             except OSError as exc:
                 self.notify(f"Could not start {editor}: {exc.strerror or exc}", severity="error")
                 return
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
+            try:
+                text = read_regular(path, 4 * MAX_NOTE_BYTES).decode("utf-8", "replace")
+            except OSError as exc:  # the editor left a FIFO, a device or something huge
+                self.notify(f"Could not read the edited note: {exc.strerror or exc}", severity="error")
+                return
         finally:
             os.unlink(path)
         if text != original:
