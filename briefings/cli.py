@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", parents=[common], help="print a file's briefing without storing it")
     p.add_argument("path", metavar="PATH", help="an article file, or - for stdin")
-    p.add_argument("--json", action="store_true", help="print the JSON contract (schema 1)")
+    p.add_argument("--json", action="store_true", help="print the JSON contract (schema 2)")
 
     p = sub.add_parser("list", parents=[common], help="list the briefings in the library, newest first")
     p.add_argument("--json", action="store_true", help="print the list as JSON")
@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", parents=[common], help="show one briefing (the newest without an ID)")
     p.add_argument("ref", metavar="ID", nargs="?", help="a briefing id or a unique prefix of it (default: the newest)")
     fmt = p.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="print the JSON contract (schema 1)")
+    fmt.add_argument("--json", action="store_true", help="print the JSON contract (schema 2)")
     fmt.add_argument("--md", action="store_true", help="print Markdown, each item cited")
 
     p = sub.add_parser("export", parents=[common], help="export one briefing as Markdown")

@@ -67,7 +67,7 @@ def doc_id(briefing_id: str) -> int | None:
 
 
 _TEXT = ("title", "source")  # str (or null) when present
-_OPTIONAL_TEXT = ("published", "updated")
+_OPTIONAL_TEXT = ("published", "updated", "url", "outlet")
 _COUNTS = ("figures", "casualties", "quotes")
 _LISTS = ("speakers", "names")
 
@@ -129,7 +129,7 @@ def make_row(b: Briefing, *, added: str, updated: str) -> Row:
     """The index row for ``b`` (plain JSON types: lists, not tuples)."""
     return {
         "id": b.id, "title": b.article.title, "source": b.article.source, "published": b.article.published,
-        "added": added, "updated": updated,
+        "url": b.article.url, "outlet": b.article.outlet, "added": added, "updated": updated,
         "figures": len(b.figures), "casualties": len(b.casualties), "quotes": len(b.quotes),
         # dict.fromkeys: de-duplicate, keep first-seen order
         "speakers": list(dict.fromkeys(q.speaker for q in b.quotes if q.speaker)),

@@ -122,6 +122,28 @@ class IndexDB:
                 self._lock.release()
                 self.storage.close()  # whatever was written, the next read reloads it
 
+    def recorded_schema(self) -> object:
+        """The schema the index file records (1 when it records none, as schema-1 files may not)."""
+        meta = self.meta.get(doc_id=_META_ID)
+        return meta.get("schema", 1) if meta is not None else 1
+
+    def upgrade(self, migrate: Callable[[int], None]) -> bool:
+        """Bring an older index to our schema under the lock: ``migrate(old)`` rewrites what
+        it must inside the transaction, then the meta row records ours. True if it upgraded."""
+        with self.mutex:
+            old = self.recorded_schema()
+            if not self.path.exists() or not isinstance(old, int) or old >= self.schema:
+                return False
+            with self.transaction():
+                old = self.recorded_schema()  # another process may have upgraded it meanwhile
+                if not isinstance(old, int) or old >= self.schema:
+                    return False
+                migrate(old)
+                meta = self.meta.get(doc_id=_META_ID)
+                fields = {**(meta or {}), "schema": self.schema, "upgraded": utc_now()}
+                self.meta.upsert(Document(fields, doc_id=_META_ID))
+            return True
+
     def check_schema(self) -> None:
         """Raise :class:`SchemaTooNew` if the file records a schema newer than ours."""
         meta = self.meta.get(doc_id=_META_ID)

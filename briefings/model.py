@@ -1,4 +1,4 @@
-"""Typed briefing model and its JSON form (schema 1, ../shared/docs/briefing-json.md).
+"""Typed briefing model and its JSON form (schema 2, docs/briefing-json.md in the repository).
 
 Every item carries ``span`` = ``(start, end)``, a half-open range into
 ``Article.text``; ``article.text[start:end]`` is the evidence it was read from.
@@ -11,7 +11,9 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA = 1
+SCHEMA = 2
+# Schemas this version reads: schema 1 is schema 2 without the article's url/outlet/authors/language.
+READABLE_SCHEMAS = (1, 2)
 
 Span = tuple[int, int]
 Status = Literal["killed", "injured", "missing", "named victim"]
@@ -132,7 +134,7 @@ class Briefing:
         return [*self.summary, *self.figures, *self.casualties, *self.quotes]
 
     def to_dict(self) -> dict[str, Any]:
-        """The public JSON contract, schema 1."""
+        """The public JSON contract, schema 2."""
         return {
             "schema": SCHEMA,
             "id": self.id,
@@ -145,8 +147,9 @@ class Briefing:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Briefing:
-        """Inverse of :meth:`to_dict`; raises ``ValueError`` on another schema."""
-        if d.get("schema") != SCHEMA:
+        """Inverse of :meth:`to_dict` (schema 1 too: its article lacks the page metadata, which
+        stays empty); raises ``ValueError`` on another schema."""
+        if d.get("schema") not in READABLE_SCHEMAS:
             raise ValueError(f"unsupported briefing schema {d.get('schema')!r} (this briefing reads {SCHEMA})")
         sp = lambda x: (int(x["span"][0]), int(x["span"][1]))  # noqa: E731
         return cls(

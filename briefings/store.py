@@ -55,7 +55,7 @@ class Ambiguous(StoreError):
 class Library:
     """A folder of briefings with a small TinyDB index; see the module docstring."""
 
-    SCHEMA = 1
+    SCHEMA = 2  # 2: rows and articles carry the page's url and outlet (issue 12); 1 is upgraded on open
     LOCK_TIMEOUT = 30.0
 
     def __init__(self, root: str | Path) -> None:
@@ -66,8 +66,25 @@ class Library:
 
     @classmethod
     def open(cls, explicit: str | Path | None = None) -> Library:
-        """The library at ``explicit`` (``--library``), ``$BRIEFING_HOME`` or the user data folder."""
-        return cls(library_root(explicit))
+        """The library at ``explicit`` (``--library``), ``$BRIEFING_HOME`` or the user data folder;
+        a schema-1 library is upgraded to schema 2 on the way (a read-only one is read as it is)."""
+        library = cls(library_root(explicit))
+        library.upgrade()
+        return library
+
+    def upgrade(self) -> bool:
+        """Upgrade an older index in place (under the lock, atomically); True if it did.
+
+        Schema 1 -> 2: every row gains ``url`` and ``outlet`` (null: schema-1 articles were
+        never read from the web). Article files stay as written; schema 1 reads as schema 2.
+        """
+        def migrate(old: int) -> None:
+            if old < 2:
+                self._db.rows.update(lambda row: (row.setdefault("url", None), row.setdefault("outlet", None)))
+        try:
+            return self._db.upgrade(migrate)
+        except StoreError:  # read-only folder, locked for long, damaged: commands report it themselves
+            return False
 
     @property
     def notes(self) -> NoteStore:

@@ -43,4 +43,4 @@ def test_every_span_is_evidence_inside_the_text(briefings):
 
 def test_other_schema_is_refused():
     with pytest.raises(ValueError, match="schema"):
-        Briefing.from_dict({"schema": 2})
+        Briefing.from_dict({"schema": 3})

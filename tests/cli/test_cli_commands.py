@@ -33,7 +33,7 @@ def test_extract_json_is_the_contract(tmp_path):
     proc = run("extract", str(write(tmp_path, "fire.txt", ARTICLE)), "--json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert data["schema"] == 1 and set(data) >= {"id", "article", "summary", "figures", "casualties", "quotes"}
+    assert data["schema"] == 2 and set(data) >= {"id", "article", "summary", "figures", "casualties", "quotes"}
     text = data["article"]["text"]
     for kind in ("summary", "figures", "casualties", "quotes"):
         for item in data[kind]:

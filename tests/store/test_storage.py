@@ -30,7 +30,7 @@ def test_backup_is_the_previous_generation(lib: Library) -> None:
     assert not (lib.root / "library.json.bak").exists()
     lib.add(b)
     bak = lib.root / "library.json.bak"
-    assert bak.exists() and json.loads(bak.read_bytes())["meta"]["1"]["schema"] == 1
+    assert bak.exists() and json.loads(bak.read_bytes())["meta"]["1"]["schema"] == Library.SCHEMA
     restored = lib.root.parent / "restored"
     restored.mkdir()
     os.link(bak, restored / "library.json")
@@ -81,11 +81,11 @@ def test_damaged_article_file(lib: Library) -> None:
 def test_schema_too_new_is_refused_and_file_unchanged(lib: Library) -> None:
     lib.add(make_briefing("s"))
     data = orjson.loads(_index(lib).read_bytes())
-    data["meta"]["1"]["schema"] = 2
+    data["meta"]["1"]["schema"] = Library.SCHEMA + 1
     _index(lib).write_bytes(orjson.dumps(data))
     before = _index(lib).read_bytes()
-    expected = (f"{_index(lib)} was written by a newer briefing (schema 2); "
-                f"this briefing reads schema 1")
+    expected = (f"{_index(lib)} was written by a newer briefing (schema {Library.SCHEMA + 1}); "
+                f"this briefing reads schema {Library.SCHEMA}")
     other = Library(lib.root)
     for attempt in (lambda: lib.add(make_briefing("t")), lib.entries, lambda: other.add(make_briefing("u"))):
         with pytest.raises(SchemaTooNew) as err:
