@@ -29,6 +29,10 @@ def _lower_title(text: str, start: int) -> str | None:
     if m and m.group(2).lower() in TITLE_WORDS and len(m.group(2)) > 3 and m.group(2)[:1].islower():
         return m.group(1)
     return None
+# What after a capitalised run shows it is a person: an age, a speech verb (also past an
+# apposition: "Lee Finell, health manager with the dairy board, said"), or an apposition.
+CONFIRMING = re.compile(rf",? (?:\d{{1,3}}\b|aged \d|\(\d)|,? (?:{SPEECH})\b|, (?:who|whose|a|an|the|of)\b"
+                        rf"|,[^,.;:\"\u201c\u201d]{{1,120}}, (?:{SPEECH})\b")
 POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 
@@ -115,12 +119,11 @@ class People:
             if not name or not looks_like_person(name):
                 continue
             pos = m.start() + m.group().rfind(name[0])
-            after = self.text[m.end():m.end() + 40]
+            after = self.text[m.end():m.end() + 160]
             lower_title = _lower_title(self.text, m.start())
             if lower_title and not role:  # "senior coroner Helen Marsh", "union leader Moira Keane"
                 role = lower_title
-            confirmed = had_title(tokens) or lower_title or re.match(
-                rf",? (?:\d{{1,3}}\b|aged \d|\(\d)|,? (?:{SPEECH})\b|, (?:who|whose|a|an|the|of)\b", after)
+            confirmed = had_title(tokens) or lower_title or CONFIRMING.match(after)
             known = self.find(" ".join(name), pos)
             if known:
                 self.mention(known, pos)

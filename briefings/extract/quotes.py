@@ -17,8 +17,9 @@ from bisect import bisect_left, bisect_right, insort
 from ..model import Quote, digest
 from .lexicon import NON_PERSON, PRONOUNS, SPEECH, SPEECH_VERBS, TITLE_WORDS
 from .coref import gender_of
+from .document import Document
 from .names import People, looks_like_person, split_role_name
-from .speakers import clean_speaker, trim_subject
+from .speakers import PARTY_STATE, clean_speaker, trim_subject
 from .text import Region, outer
 
 LEAD = r"\s*[,\u2014\u2013-]?\s*"
@@ -28,6 +29,12 @@ AUX = r"(?:(?:has|had|have|also|later|then|further|again|previously|once)\s+)*"
 AFTER_NP_FIRST = re.compile(rf"{LEAD}{NP}{APPOS}\s+{AUX}(?P<verb>{SPEECH})\b")
 AFTER_VERB_FIRST = re.compile(rf"{LEAD}(?:{SPEECH})\s+(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|St|Col|Gen|Capt|Det|Prof)\.|\b[A-Z]\.(?=\s?[A-Z])|[^,.;:!?\"\u201c]){{1,80}})"
                               rf"(?:,\s*(?P<appos>(?:a|an|the|who|of)\b[^,.;]{{1,100}}|[A-Z][\w\-\u2019']+(?:\s+[A-Z][\w\-\u2019']+){{1,3}}))?")
+# "the statement said" / "the agency said": a document speaks for its issuer, a body for the organisation.
+DOCUMENT_HEADS = frozenset("statement report lawsuit claim suit letter paper document filing complaint release "
+                           "memo study survey analysis".split())
+ORG_WORDS = frozenset("agency firm company organization organisation association department ministry group team "
+                      "club board union council committee commission office bureau corporation business network "
+                      "league federation institute foundation charity campaign".split())
 PARTY_TAG = re.compile(r"\s*\([A-Z]{1,2}-[A-Z][\w.\-]*\)?")
 OF_PLACE = re.compile(r"(.*?[A-Z][\w.\u2019'\-]*)\s+of\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
 ACCORDING = re.compile(r"according to\s+(?P<np>[^,.;:!?\"\u201c]{1,80})", re.I)
@@ -72,6 +79,7 @@ class Attributor:
     def __init__(self, people: People):
         self.people = people
         self._genders: dict[int, str | None] = {}
+        self.orgs: list[tuple[int, str]] = []  # (position, name) of organisations named outside quotes
         self.events: list[tuple[int, str | None, str | None]] = []  # (position, speaker, role) of every "X said"
         self.subjects: list[tuple[int, str]] = []  # (position, subject) of sentences, for "it said"
 
@@ -84,6 +92,19 @@ class Attributor:
         k = bisect_left(self.events, pos, key=_at)
         for i in range(k - 1, max(k - 1 - limit, -1), -1):
             yield self.events[i]
+
+    def org_before(self, pos: int, reach: int = 2000) -> str | None:
+        """The organisation named latest before ``pos`` (a multi-word name before an acronym)."""
+        k = bisect_left(self.orgs, (pos, ""))
+        acronym = None
+        for i in range(k - 1, max(k - 30, -1), -1):
+            at, name = self.orgs[i]
+            if at < pos - reach:
+                break
+            if " " in name:
+                return name
+            acronym = acronym or name
+        return acronym
 
     def gender(self, person) -> str | None:
         """ "m", "f" or None for a registered person (honorific, role, kin word or first name)."""
@@ -163,6 +184,16 @@ class Attributor:
                 if speaker and speaker.lower() != np.lower() and \
                         re.search(rf"\b{re.escape(head)}$", speaker.lower()) and is_description(speaker):
                     return speaker, role
+            last = head.split()[-1]
+            if last in DOCUMENT_HEADS:  # "The statement also said": whoever issued the statement
+                issuer = next((e for e in self.events_before(pos, 20) if e[1] and not self.people.find(e[1])
+                               and e[1].split()[-1].lower() not in DOCUMENT_HEADS), None)
+                if issuer:
+                    return issuer[1], issuer[2]
+            if last in DOCUMENT_HEADS or last in ORG_WORDS:  # "the agency said": the organisation named before
+                org = self.org_before(pos)
+                if org:
+                    return org, None
         if not re.search(r"[A-Za-z]", np) or np.split()[0].lower() in ("it", "this", "that", "there"):
             return None, None
         return np, role
@@ -202,6 +233,7 @@ def subject_before(s: str) -> tuple[str, str | None]:
         if m and not VERB.search(m.group(1)):
             appos, s = re.sub(r"^(?:of|from)\s+", "of ", m.group(1)), s[:m.start()]
     s = s[:-120] + TRAILING_AUX.sub("", s[-120:])
+    s = s[:-40] + PARTY_STATE.sub("", s[-40:])  # "Sen. Ann Kerr, D-Mich., said": the tag is not the subject
     tokens = re.findall(r"[\w\u2019'\-.&]+|[^\w\s]", s)
     np: list[str] = []
     while tokens and len(np) < 8:
@@ -286,9 +318,12 @@ class _Context:
 
 
 def find_quotes(text: str, sents: list[tuple[int, int]], paras: list[tuple[int, int]],
-                regions: list[Region], people: People) -> list[Quote]:
-    """Quotes in document order with their speakers."""
+                regions: list[Region], people: People, doc: Document | None = None) -> list[Quote]:
+    """Quotes in document order with their speakers (``doc`` adds organisations for "the agency said")."""
     ctx = _Context(text, sents, paras, regions, people)
+    if doc is not None:
+        ctx.att.orgs = [(m.start, re.sub(r"^the\s+", "", m.text, flags=re.I)) for m in doc.mentions
+                        if m.kind == "org" and not m.quoted]
     ctx.collect_events()
     out: list[Quote] = []
     last: tuple[int, int, str, str | None] | None = None  # (paragraph, sentence, speaker, role) of the last quote

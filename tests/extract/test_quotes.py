@@ -126,3 +126,12 @@ def test_a_pronoun_after_a_noun_is_the_subject():
     text = ('Poet Lira Moss read at the vigil on Sunday. In a poem she wrote for the town, '
             '"the river keeps our names."')
     assert [s for _, s in speakers(text)] == ["Lira Moss"]
+
+
+def test_the_agency_and_the_statement_speak_for_the_organisation_named_before():
+    text = ('The Corran Dairy Council said in a statement that skimmed milk "is still a good source of calcium." '
+            'The statement also said that dropping it could have "serious effects on children."\n'
+            'The Harlow Transit Authority closed two lines on Monday. '
+            '"We will reopen both lines once the tunnels are dry," the agency said.')
+    assert [s for _, s in speakers(text)] == ["The Corran Dairy Council", "The Corran Dairy Council",
+                                              "Harlow Transit Authority"]
