@@ -27,9 +27,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .harm import (AGE_AFTER, AGE_BEFORE, ASIDE, BODY, DESCRIBED, FINDING, FINDING_AFTER, IDENTIFIED, KILLED_RE,
-                   MODIFIER, OBJECT_HARM, PLACE_BEFORE, SENT_KILLED, SHOOTER_AFTER, SKIP, SUBJECT_PRED, SUSPECT_AFTER,
-                   SUSPECT_BEFORE)
+from .harm import (AGE_AFTER, AGE_BEFORE, ASIDE, BODY, DESCRIBED, DESCRIBED_HARMED, FINDING, FINDING_AFTER,
+                   IDENTIFIED, KILLED_RE, MODIFIER, OBJECT_HARM, PLACE_BEFORE, PRONOUN_HARM, SENT_KILLED,
+                   SHOOTER_AFTER, SKIP, SUBJECT_PRED, SUSPECT_AFTER, SUSPECT_BEFORE)
 from .lexicon import NON_PERSON
 from .names import TOKEN, looks_like_person, split_role_name
 
@@ -57,6 +57,7 @@ class Victim:
     passive: bool = False  # subject of a passive harm predicate: harmed even if also a suspect
     official: bool = False  # introduced with a title ("Lt.", "Sheriff"): a source, unless harmed as a subject
     mentions: int = 0
+    short: bool = False  # mentioned by surname or given name alone: a person, not a place
     sentence: int = -1  # the sentence (its start) and position of the mention that gave the status
     harm_at: int = -1
 
@@ -81,6 +82,7 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
     by_last: dict[str, Victim] = {}  # the first person introduced with a surname: who "Pryce" is
     by_full: dict[tuple[str, str], Victim] = {}
     by_first: dict[str, Victim] = {}  # the last person a given name begins: who "Leo" is
+    timeline: list[tuple[int, Victim]] = []  # every mention, in text order: who "he" is
     for m in NAME_RUN.finditer(text):
         run = m.group()
         bare = POSSESSIVE.sub("", run) if " " not in run else ""
@@ -91,7 +93,14 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
             raw[-1] = POSSESSIVE.sub("", raw[-1])
         suffix = [raw.pop()] if len(raw) > 2 and raw[-1].rstrip(".,") in SUFFIXES else []
         role, name = split_role_name(raw)
-        if not name or not looks_like_person(name) or all(t.isupper() for t in name) or any(
+        check = name
+        if not name and len(raw) >= 2 and raw[-2][:1].isupper() and raw[-1].lower() not in NON_PERSON \
+                and not split_role_name(raw[-2:-1])[0]:
+            role, name = split_role_name(raw[:-2])[0], raw[-2:]  # "Gregory Bishop", "Ann King": a surname, no title
+            check = name[:-1]
+        elif not name and bare:
+            name, check = [bare], []  # "Bishop" alone, once "Gregory Bishop" is known
+        if not name or check and not looks_like_person(check) or all(t.isupper() for t in name) or any(
                 part.lower() in NON_PERSON for t in name if "-" in t for part in t.split("-")):
             continue  # "Harbour-Times", "Mid-County": an organisation or a place in a hyphenated word
         name = name + suffix if len(name) >= 2 else name
@@ -112,9 +121,12 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
             person = by_last.get(key) or by_first.get(name[0])
             if person is None:
                 continue
+            person.short = True
         person.mentions += 1
+        timeline.append((m.start(), person))
         si = max(bisect_right(starts, m.start()) - 1, 0)
         _read(text, m.start(), m.end(), sents[si], person)
+    _pronouns(text, sents, starts, timeline)
     harmed = [p for p in persons if p.harmed]
     for p in harmed:
         if p.age is None:
@@ -128,11 +140,11 @@ def _described_age(text: str, sents: list[tuple[int, int]], p: Victim, alone: bo
     Near the mention that says what happened to X; anywhere in the article when X is its only victim.
     """
     si = bisect_right([s for s, _ in sents], p.sentence) - 1
-    lo = 0 if alone else sents[max(si - 2, 0)][0]
+    lo = 0 if alone else sents[max(si - 4, 0)][0]
     hi = len(text) if alone else sents[min(si + 1, len(sents) - 1)][1]
-    found = [(abs(m.start() - p.harm_at), int(m.group(1))) for m in DESCRIBED.finditer(text, lo, hi)
-             if not SHOOTER_AFTER.match(text, m.end(), min(hi, m.end() + 80))]
-    return min(found)[1] if found and 0 < min(found)[1] < 116 else None
+    found = [(not DESCRIBED_HARMED.match(text, m.end(), min(hi, m.end() + 80)), abs(m.start() - p.harm_at), int(m.group(1)))
+             for m in DESCRIBED.finditer(text, lo, hi) if not SHOOTER_AFTER.match(text, m.end(), min(hi, m.end() + 80))]
+    return min(found)[2] if found and 0 < min(found)[2] < 116 else None  # described as harmed first, then nearest
 
 
 class common_words:  # noqa: N801 - used like a function returning a set
@@ -200,6 +212,52 @@ def _read(text: str, run_start: int, end: int, sent: tuple[int, int], p: Victim)
     if status and (p.status is None or _rank(status) > _rank(p.status)):
         p.status = status
         p.sentence, p.harm_at = sent[0], run_start
+
+
+def _pronouns(text: str, sents: list[tuple[int, int]], starts: list[int], timeline: list[tuple[int, Victim]]) -> None:
+    """ "He later died", "deputies shot him", "pronounced her dead": the harm of the person last named.
+
+    The person is the most recent one mentioned in this sentence or the one before who is known
+    to be a person and is not a titled source (police rarely shoot the sergeant who speaks); being
+    harmed this way counts
+    even for a suspect ("officers fired and struck him").
+    """
+    if not timeline:
+        return
+    positions = [pos for pos, _ in timeline]
+    for m in PRONOUN_HARM.finditer(text):
+        if m.group("subject"):
+            pred = SUBJECT_PRED.match(text, m.end("subject"), min(len(text), m.end() + 200))
+            if not pred:
+                continue
+            tail = text[pred.start():pred.end() + 60]
+        else:
+            tail = text[m.start():m.end() + 60]
+        si = max(bisect_right(starts, m.start()) - 1, 0)
+        floor = sents[max(si - 1, 0)][0]
+        k = bisect_right(positions, m.start()) - 1
+        while k >= 0 and positions[k] >= floor and (
+                timeline[k][1].official or not m.group("subject") and positions[k] > max(m.start() - 40, sents[si][0])):
+            k -= 1  # "Pryce shot him": the one named just before the verb is who shot, not who was shot
+        if k < 0 or positions[k] < floor or not _known_person(timeline[k][1]) or _quoted(text, sents[si][0], m.start()):
+            continue
+        person = timeline[k][1]
+        status = "killed" if KILLED_RE.search(tail) else "injured"
+        person.passive = True
+        if person.status is None or _rank(status) > _rank(person.status):
+            person.status = status
+            person.sentence, person.harm_at = sents[si][0], m.start()
+
+
+def _quoted(text: str, start: int, pos: int) -> bool:
+    """Inside a quotation opened earlier in the sentence: there "him" is someone the speaker means."""
+    between = text[start:pos]
+    return between.count("\u201c") > between.count("\u201d") or between.count('"') % 2 == 1
+
+
+def _known_person(p: Victim) -> bool:
+    """Someone "he" can be: not a titled source, and a person by an age or a short mention ("Holt")."""
+    return not p.official and (p.age is not None or p.short)
 
 
 def _rank(status: str) -> int:

@@ -105,3 +105,20 @@ def test_relatives_sharing_a_surname_stay_apart_with_their_own_ages():
 def test_an_apposition_of_any_shape_before_the_verb():
     text = "Tobin Marsh, identified by the coroner as a 19-year-old student, died Sunday after being shot."
     assert people(text) == [("Tobin Marsh", 19, "killed")]
+
+
+def test_a_pronoun_harmed_a_sentence_later_and_the_shooter_before_the_verb_is_not_him():
+    text = ("Deputies confronted Jory Banner, 38, behind the feed store. Sgt. Lila Ford said Banner raised a rifle. "
+            "A deputy shot him twice. Ford said Pryce Odell shot him first.")
+    assert people(text) == [("Jory Banner", 38, "injured")]
+
+
+def test_a_surname_that_is_also_a_title_and_an_age_from_the_harmed_description():
+    text = ("A 54-year-old man who was shot on Elm Row died on Sunday. A 30-year-old woman was arrested. "
+            "Police named the dead man as Conor Bishop. Bishop was a carpenter.")
+    assert people(text) == [("Conor Bishop", 54, "killed")]
+
+
+def test_him_in_a_quote_is_the_speakers_business():
+    text = 'Wade Pell, 40, was charged on Monday. "He came at me and I shot him," Pell told officers.'
+    assert people(text) == []
