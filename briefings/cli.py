@@ -25,6 +25,8 @@ folder. Ids may be shortened to a unique prefix (4+ characters).
 
 examples:
   briefing ingest ~/articles report.html -     ingest files, folders and stdin
+  briefing ingest https://example.org/story    fetch a web page and ingest it
+  briefing feeds add URL && briefing fetch     follow a feed, ingest its new stories
   briefing extract article.txt --json          print a briefing without storing it
   briefing list                                every briefing, newest first
   briefing show 5894 --md                      one briefing as Markdown
@@ -52,10 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("ingest", parents=[common], help="read articles and store their briefings",
-                       description="Read articles (.txt, .md, .html; folders recursively; - for stdin), derive "
+                       description="Read articles (.txt, .md, .html; folders recursively; http(s) URLs; - for stdin), derive "
                                    "their briefings and store them. The same article again updates it in place. "
                                    "Exits 1 if any input failed, after ingesting the others.")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, http(s) URLs, or - for stdin")
     p.add_argument("--samples", action="store_true", help="also ingest the bundled sample articles")
     p.add_argument("-q", "--quiet", action="store_true", help="print failures and the summary only")
 

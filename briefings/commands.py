@@ -6,6 +6,7 @@ import argparse
 import re
 import sys
 import time
+from typing import Any
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -19,7 +20,7 @@ from .errors import CLIError
 from .attach import evidence_of, kind_of, reattach
 from .export import notes_markdown, to_markdown
 from .extract import extract
-from .ingest import IngestError, Source, discover, load
+from .ingest import IngestError, Source, discover, is_url, load
 from .model import Briefing
 from .notes import MAX_NOTE_BYTES
 from .render import T, briefing_view, library_table, notes_table
@@ -78,7 +79,7 @@ def _progress(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
 def cmd_ingest(args: argparse.Namespace) -> int:
     sources = list(discover(args.paths)) + (sample_sources() if args.samples else [])
     if not sources:
-        raise CLIError("nothing to ingest: give files, folders or - for stdin (or --samples)")
+        raise CLIError("nothing to ingest: give files, folders, URLs or - for stdin (or --samples)")
     library = Library.open(library_arg(args))
     out, err = _out(), _err()
     failed, added, updated, pending = 0, 0, 0, []
@@ -96,13 +97,26 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         pending.clear()
 
     last_flush = time.monotonic()
+    http = None
+
+    def web() -> Any:  # one HTTP client for every URL of the run (kept connections), made only if needed
+        nonlocal http
+        if http is None:
+            from .fetch import client
+            http = client()
+        return http
+
     with _progress(len(sources), len(sources) > 20 and sys.stderr.isatty() and not args.quiet) as tick:
         try:
             for source in sources:
                 try:
                     if source.error:
                         raise IngestError(source.path, source.error)
-                    article = load(source.path)
+                    if is_url(source.path):
+                        from .fetch import fetch_article  # httpx is imported only when a URL is given
+                        article = fetch_article(source.path, http=web())
+                    else:
+                        article = load(source.path)
                     try:
                         pending.append(extract(article))
                     except Exception as exc:  # an extractor bug costs this file, never the batch
@@ -122,6 +136,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     flush()
             err.print(T(f"stopped: {added + updated} ingested before the stop; library: {library.root}", "bold red"))
             raise
+        finally:
+            if http is not None:
+                http.close()
         if pending:
             flush()
     summary = f"{added + updated} ingested ({added} new, {updated} updated)"

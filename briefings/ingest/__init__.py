@@ -21,13 +21,14 @@ from .decode import decode as _decode  # keep `briefings.ingest.decode` naming t
 from .page import Page, parse_page
 from .markdown import front_matter, parse_markdown
 
-__all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "IngestError", "Source", "discover", "load", "load_text"]
+__all__ = ["is_url", "MAX_BYTES", "SUPPORTED_SUFFIXES", "IngestError", "Source", "discover", "load", "load_text"]
 
 _KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
           ".html": "html", ".htm": "html"}
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_KINDS)
 # Only something that looks like a file-type suffix counts: "Floods 14.03 update" has none.
 _SUFFIX = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,7}")
+_URL = re.compile(r"https?://", re.I)
 _HTML_SNIFF = re.compile(r"<(?:p|body)[\s>/]", re.I)
 
 
@@ -124,13 +125,18 @@ def load(source: str, data: bytes | None = None, *, kind: str | None = None, url
         raise IngestError(source, f"could not read the article ({type(err).__name__})") from err
 
 
+def is_url(path: str) -> bool:
+    """An http(s) URL (fetched by :mod:`briefings.fetch`), not a file name."""
+    return _URL.match(path) is not None
+
+
 def discover(paths: Iterable[str]) -> Iterator[Source]:
     """Expand command-line PATHs: files as given (load() judges them), folders recursively
     (sorted, supported suffixes only, hidden entries skipped, each file and folder once), "-" as stdin."""
     seen: set[tuple[int, int]] = set()  # (device, inode) of files and folders already yielded
     for path in paths:
-        if path == "-":
-            yield Source("-")
+        if path == "-" or is_url(path):
+            yield Source(path)
             continue
         try:
             st = os.stat(path)
