@@ -48,7 +48,8 @@ FINDING_AFTER = re.compile(r"[^.;]{0,50}?\b(?:dead|shot|wounds?|unresponsive|inj
                            r"killed|lifeless|deceased)\b", re.I)
 SUSPECT_BEFORE = re.compile(rf"\b(?i:suspects?|suspected|gunman|shooter|killer|attacker|accused|arrested|charged|"
                             rf"booked|indicted|detained|convicted|sentenced|jailed|charging|arresting|defendant|"
-                            rf"identified the (?:\w+\s+)?(?:suspect|shooter|gunman) as)\s+{FILLER}$")
+                            rf"identified the (?:\w+\s+)?(?:suspect|shooter|gunman) as|searching for|looking for|hunting for|"
+                            rf"search for|manhunt for)\s+{FILLER}$")
 SUSPECT_AFTER = re.compile(rf",?\s*(?:(?:{AUX})\s+{ADV}*(?:arrested|charged|booked|indicted|accused|convicted|sentenced|"
                            rf"detained|jailed|held|taken into custody|in custody|wanted|being held|facing|suspected)\b|"
                            rf"{ADV}*(?:faces|is facing|pleaded|surrendered|turned himself|turned herself|fled|fired|"
@@ -86,3 +87,5 @@ PRONOUN_HARM = re.compile(r"\b(?P<subject>[Hh]e|[Ss]he)\b(?=\s+(?:was|had|has|la
 # A description followed by its harm: "a 21-year-old man who was shot", "the 18-year-old man who died".
 DESCRIBED_HARMED = re.compile(r",?\s*(?:who\s+)?(?:was|were|had been|has been)?\s*(?:\w+ly\s+)?(?:shot|killed|wounded|stabbed|"
                               r"found|died|pronounced|injured|hurt)\b")
+# A source, not a subject: "According to Coroner X, A and B were pronounced dead".
+SOURCE_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?:[A-Za-z.]+\s+){0,3}$")

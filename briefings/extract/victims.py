@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from .harm import (AGE_AFTER, AGE_BEFORE, ASIDE, BODY, DESCRIBED, DESCRIBED_HARMED, FINDING, FINDING_AFTER,
                    IDENTIFIED, KILLED_RE, MODIFIER, OBJECT_HARM, PLACE_BEFORE, PRONOUN_HARM, SENT_KILLED,
-                   SHOOTER_AFTER, SKIP, SUBJECT_PRED, SUSPECT_AFTER, SUSPECT_BEFORE)
+                   SHOOTER_AFTER, SKIP, SOURCE_BEFORE, SUBJECT_PRED, SUSPECT_AFTER, SUSPECT_BEFORE)
 from .lexicon import NON_PERSON
 from .names import TOKEN, looks_like_person, split_role_name
 
@@ -177,6 +177,8 @@ def _read(text: str, run_start: int, end: int, sent: tuple[int, int], p: Victim)
     after_end = min(s_end, end + 240)
     if p.age is None:
         p.age = _age(text, near, end, after_end)
+    if SOURCE_BEFORE.search(near):
+        return  # the one who tells, not the one it happened to
     pos = _skip(text, end, after_end)
     finding = FINDING.search(near) and FINDING_AFTER.match(text, end, after_end)  # "found X shot": no shooter
     if SUSPECT_BEFORE.search(near) or not finding and SUSPECT_AFTER.match(text, pos, after_end):

@@ -122,3 +122,9 @@ def test_a_surname_that_is_also_a_title_and_an_age_from_the_harmed_description()
 def test_him_in_a_quote_is_the_speakers_business():
     text = 'Wade Pell, 40, was charged on Monday. "He came at me and I shot him," Pell told officers.'
     assert people(text) == []
+
+
+def test_police_said_x_was_shot_and_according_to_the_coroner_is_a_source():
+    text = ("Police said Oren Vale was shot in the leg. According to County Coroner Mae Brill, Ida Rook, 23, "
+            "and Tam Sayer, 29, were pronounced dead. Officers were searching for Lyle Crane, 41.")
+    assert people(text) == [("Oren Vale", None, "injured"), ("Ida Rook", 23, "killed"), ("Tam Sayer", 29, "killed")]
