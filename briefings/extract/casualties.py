@@ -17,7 +17,7 @@ from ..model import Casualty, digest
 from .lexicon import NAMING_RE, SPEECH, STATUS_RE, SUSPECT_RE
 from .names import TOKEN, People, looks_like_person, split_role_name
 from .numbers import word_value
-from .victims import common_words, not_a_name, read_people
+from .victims import common_words, listed_under_heading, not_a_name, read_people
 
 NAME = rf"(?<![\w\u2019'\-])(?P<name>{TOKEN}(?:\s+(?:(?:de|da|van|von|der|bin|al|el|la|le|du|dos|ibn|di)\s+)?{TOKEN}){{0,4}})"
 AGE_AFTER = re.compile(rf"{NAME}(?:,\s+(?:aged\s+)?|\s+\(|\s+aged\s+)(?P<age>\d{{1,3}})(?=\)?[\s,.;:]|$)")
@@ -214,7 +214,7 @@ def _add_victims(text: str, sents, found: dict[str, Casualty]) -> None:
     was not harmed as a subject is dropped ("Jason Reed, 41, faces a
     murder charge in the death of ...").
     """
-    people = read_people(text, sents)
+    people = read_people(text, sents) + listed_under_heading(text)
     by_name = {(p.name.split()[0].lower(), p.name.split()[-1].lower()): p for p in people}
     common = common_words(text)
     for key, c in list(found.items()):

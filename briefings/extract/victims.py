@@ -251,6 +251,34 @@ def _pronouns(text: str, sents: list[tuple[int, int]], starts: list[int], timeli
             person.sentence, person.harm_at = sents[si][0], m.start()
 
 
+HEADING = re.compile(r"^[ \t]*(?:the[ \t]+|those[ \t]+)?(?:(?P<killed>dead|deceased|killed|victims?|fatalities|those who died)|"
+                     r"(?P<injured>injured|wounded|hurt)|(?P<missing>missing|unaccounted for))(?:[ \t]+(?:were|are|include|included))?"
+                     r"[ \t]*:?[ \t]*$", re.I | re.M)
+LISTED = re.compile(rf"[ \t]*(?:[-*\u2022][ \t]*)?(?P<name>{TOKEN}(?:[ \t]+{TOKEN}){{1,3}})(?:,[ \t]*(?:aged[ \t]+)?(?P<age>\d{{1,3}})\b)?"
+                    rf"(?:[ \t]*[,;.(][^\n]*)?[ \t]*$")
+
+
+def listed_under_heading(text: str) -> list[Victim]:
+    """Names listed one per line under a heading ("The dead:", "Injured") take the heading's status."""
+    out: list[Victim] = []
+    for h in HEADING.finditer(text):
+        status = h.lastgroup
+        pos = h.end() + 1
+        for _ in range(50):  # a list, not the rest of the article
+            line_end = text.find("\n", pos)
+            line_end = len(text) if line_end < 0 else line_end
+            m = LISTED.fullmatch(text, pos, line_end)
+            if not m or not looks_like_person(split_role_name(m.group("name").split())[1] or ["-"]):
+                break
+            name = split_role_name(m.group("name").split())[1]
+            age = int(m.group("age")) if m.group("age") and 0 < int(m.group("age")) < 116 else None
+            out.append(Victim(" ".join(name), m.start("name"), m.end("name"), age=age, status=status, passive=True))
+            pos = line_end + 1
+            if pos >= len(text):
+                break
+    return out
+
+
 def _quoted(text: str, start: int, pos: int) -> bool:
     """Inside a quotation opened earlier in the sentence: there "him" is someone the speaker means."""
     between = text[start:pos]

@@ -128,3 +128,10 @@ def test_police_said_x_was_shot_and_according_to_the_coroner_is_a_source():
     text = ("Police said Oren Vale was shot in the leg. According to County Coroner Mae Brill, Ida Rook, 23, "
             "and Tam Sayer, 29, were pronounced dead. Officers were searching for Lyle Crane, 41.")
     assert people(text) == [("Oren Vale", None, "injured"), ("Ida Rook", 23, "killed"), ("Tam Sayer", 29, "killed")]
+
+
+def test_names_listed_under_a_heading_take_its_status():
+    text = ("Ferry fire toll rises\nThe dead:\nAna Ruiz, 34, of Kestrel Harbour\nTom Brandt, 51, a ferry pilot\n"
+            "Injured\n- Sara Mole, 22\n- Ben Ash (critical)\nThe harbour reopened on Monday.")
+    assert people(text) == [("Ana Ruiz", 34, "killed"), ("Tom Brandt", 51, "killed"), ("Sara Mole", 22, "injured"),
+                            ("Ben Ash", None, "injured")]
