@@ -102,6 +102,26 @@ def build_parser() -> argparse.ArgumentParser:
                                    "Nothing is ever deleted. Exits 1 while errors remain.")
     p.add_argument("--repair", action="store_true", help="restore and re-index what can be")
 
+    p = sub.add_parser("feeds", parents=[common], help="follow, list or drop RSS/Atom feeds",
+                       description="The feeds this library follows (RSS 0.9x/1.0/2.0, Atom); `briefing fetch` "
+                                   "ingests their new stories.")
+    fsub = p.add_subparsers(dest="feeds_command", metavar="ACTION")
+    fp = fsub.add_parser("add", parents=[common], help="follow a feed")
+    fp.add_argument("url", metavar="URL", help="the feed's http(s) URL")
+    fp.add_argument("--name", help="a short name to show and to remove it by")
+    fp = fsub.add_parser("list", parents=[common], help="the feeds followed (the default)")
+    fp.add_argument("--json", action="store_true", help="print the list as JSON")
+    fp = fsub.add_parser("rm", parents=[common], help="stop following a feed (its briefings stay)")
+    fp.add_argument("ref", metavar="URL_OR_NAME")
+
+    p = sub.add_parser("fetch", parents=[common], help="fetch every followed feed and ingest new stories",
+                       description="Fetch each feed (conditional GET: an unchanged feed costs one request), "
+                                   "then each new entry's page, once; store their briefings. Exits 1 if any "
+                                   "feed or page failed, after doing the others.")
+    p.add_argument("--delay", type=float, default=1.0, metavar="SECONDS",
+                   help="least time between two requests to one host (default: 1)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print failures and the summary only")
+
     sub.add_parser("read", parents=[common], help="open the reader (the same as no command)")
     sub.add_parser("demo", parents=[common], help="open the reader on the bundled sample articles",
                    description="Open the reader on a library of the bundled sample articles (a folder in the "

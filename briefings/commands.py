@@ -311,4 +311,10 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ingest": cmd_ingest, "extract": cmd_extract, "list": cmd_list, "show": cmd_show,
     "export": cmd_export, "read": cmd_read, "demo": cmd_demo, "notes": cmd_notes, "doctor": cmd_doctor,
+    "feeds": lambda args: _feedcmds().cmd_feeds(args), "fetch": lambda args: _feedcmds().cmd_fetch(args),
 }
+
+
+def _feedcmds():  # imported when used: httpx and feedparser stay out of every other command's start-up
+    from . import feedcmds
+    return feedcmds
