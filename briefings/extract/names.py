@@ -20,15 +20,28 @@ PARTICLES = frozenset("de da van von der den bin al el la le du dos ibn di ter".
 TOKEN = (r"(?:(?:Mr|Mrs|Ms|Dr|St|Sgt|Lt|Gen|Col|Capt|Cpl|Gov|Sen|Rep|Prof|Rev|Det|Insp|Supt|Jr|Sr)\.|"
          r"[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w\u2019'\-]*)")
 RUN = re.compile(rf"{TOKEN}(?:[ \t]+(?:(?:{'|'.join(PARTICLES)}|of|for|and)[ \t]+)?{TOKEN})*")
-_BEFORE = re.compile(r"((?:[A-Za-z\-]+\s+){0,2}([A-Za-z\-]+)),?\s+$")
+_LETTERS = re.compile(r"[A-Za-z\-]+")
 
 
 def _lower_title(text: str, start: int) -> str | None:
     """ "senior coroner" in "senior coroner Helen Marsh": up to three words ending in a title word."""
-    m = _BEFORE.search(text, max(0, start - 40), start)
-    if m and m.group(2).lower() in TITLE_WORDS and len(m.group(2)) > 3 and m.group(2)[:1].islower():
-        return m.group(1)
-    return None
+    chunk = text[max(0, start - 40):start]
+    if not chunk[-1:].isspace():
+        return None
+    words = chunk.split()
+    if not words:
+        return None
+    last = words[-1][:-1] if words[-1].endswith(",") else words[-1]
+    if not (last[:1].islower() and len(last) > 3 and last.lower() in TITLE_WORDS and _LETTERS.fullmatch(last)):
+        return None
+    lead: list[str] = []
+    for w in reversed(words[:-1][-2:]):  # up to two plain words before it, none ending a clause
+        if not _LETTERS.fullmatch(w):
+            break
+        lead.insert(0, w)
+    return " ".join([*lead, words[-1]]).rstrip(",")
+
+
 # What after a capitalised run shows it is a person: an age, a speech verb (also past an
 # apposition: "Lee Finell, health manager with the dairy board, said"), or an apposition.
 CONFIRMING = re.compile(rf",? (?:\d{{1,3}}\b|aged \d|\(\d)|,? (?:{SPEECH})\b|, (?:who|whose|a|an|the|of)\b"
@@ -38,6 +51,10 @@ POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 def _key(token: str) -> str:
     return token.lower().rstrip(".")
+
+
+# A single capitalised word that can never be a person's name by itself.
+_NEVER_ALONE = NON_PERSON | TITLE_WORDS | HONORIFICS
 
 
 def split_role_name(tokens: list[str]) -> tuple[str | None, list[str]]:
@@ -113,6 +130,8 @@ class People:
     def _scan(self) -> None:
         for m in RUN.finditer(self.text):
             tokens = m.group().split()
+            if len(tokens) == 1 and _key(tokens[0]) in _NEVER_ALONE:
+                continue  # "The", "But", "Minister": the common case, decided without splitting
             if POSSESSIVE.search(tokens[-1]) and len(tokens[-1]) > 2:
                 tokens[-1] = POSSESSIVE.sub("", tokens[-1])
             role, name = split_role_name(tokens)

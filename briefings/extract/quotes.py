@@ -79,7 +79,8 @@ class Attributor:
     def __init__(self, people: People):
         self.people = people
         self._genders: dict[int, str | None] = {}
-        self.orgs: list[tuple[int, str]] = []  # (position, name) of organisations named outside quotes
+        self.orgs: list[tuple[int, str]] | None = None  # (position, name) of organisations outside quotes
+        self.org_source = list  # gives self.orgs on first use
         self.events: list[tuple[int, str | None, str | None]] = []  # (position, speaker, role) of every "X said"
         self.subjects: list[tuple[int, str]] = []  # (position, subject) of sentences, for "it said"
 
@@ -95,6 +96,8 @@ class Attributor:
 
     def org_before(self, pos: int, reach: int = 2000) -> str | None:
         """The organisation named latest before ``pos`` (a multi-word name before an acronym)."""
+        if self.orgs is None:
+            self.orgs = self.org_source()
         k = bisect_left(self.orgs, (pos, ""))
         acronym = None
         for i in range(k - 1, max(k - 30, -1), -1):
@@ -321,9 +324,9 @@ def find_quotes(text: str, sents: list[tuple[int, int]], paras: list[tuple[int, 
                 regions: list[Region], people: People, doc: Document | None = None) -> list[Quote]:
     """Quotes in document order with their speakers (``doc`` adds organisations for "the agency said")."""
     ctx = _Context(text, sents, paras, regions, people)
-    if doc is not None:
-        ctx.att.orgs = [(m.start, re.sub(r"^the\s+", "", m.text, flags=re.I)) for m in doc.mentions
-                        if m.kind == "org" and not m.quoted]
+    if doc is not None:  # read only when a quote needs it: mentions cost a pass over the text
+        ctx.att.org_source = lambda: [(m.start, re.sub(r"^the\s+", "", m.text, flags=re.I)) for m in doc.mentions
+                                      if m.kind == "org" and not m.quoted]
     ctx.collect_events()
     out: list[Quote] = []
     last: tuple[int, int, str, str | None] | None = None  # (paragraph, sentence, speaker, role) of the last quote

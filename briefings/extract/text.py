@@ -75,6 +75,9 @@ def _single_closer(text: str, i: int, end: int) -> bool:
     return True
 
 
+NEXT_MARK = {"double": re.compile("[\"\u201c\u201d']"), "single": re.compile("['\u2018\u2019]")}
+
+
 def _scan(text: str, start: int, end: int, style: str) -> tuple[list[tuple[int, int]], int | None]:
     """Pair quote marks of one ``style`` inside a paragraph.
 
@@ -85,7 +88,12 @@ def _scan(text: str, start: int, end: int, style: str) -> tuple[list[tuple[int, 
     open_at: int | None = None
     i = start
     marks = "\"\u201c\u201d" if style == "double" else "'\u2018\u2019"
+    candidates = NEXT_MARK[style]
     while i < end:
+        found = candidates.search(text, i, end)  # jump to the next mark: the loop runs per mark, not per character
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if style == "double" and ch == "'" and i + 1 < end and text[i + 1] == "'":
             # Archive copy writes a double quote as two apostrophes (''Yes,'' she said).
