@@ -15,7 +15,7 @@ from bisect import bisect_right
 from ..model import Figure, digest
 from .lexicon import EVENT_VERBS, MONTHS, SPEECH_VERBS, STATUS_RE
 from .lexicon import VAGUE
-from .numbers import NUMBER_RE, is_money, is_percent, range_value, ranges, value_of
+from .numbers import is_money, is_percent, number_matches, range_value, ranges, value_of
 
 WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*|\S")
 NP_STOP = frozenset("""in on at from to for by with since during after before across into near under over of off
@@ -60,7 +60,7 @@ def find_figures(text: str, sents: list[tuple[int, int]], skip: list[tuple[int, 
     """
     starts = [s for s, _ in sents]
     headline_end = sents[0][1] if sents and _is_headline(text, sents[0]) else 0
-    matches = list(NUMBER_RE.finditer(text))
+    matches = number_matches(text)
     ordered = [m for m in matches if m.start() >= headline_end] + [m for m in matches if m.start() < headline_end]
     figures: list[Figure] = []
     seen: set[tuple[float, str]] = set()

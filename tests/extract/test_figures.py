@@ -79,3 +79,22 @@ def test_units_written_against_the_number_and_currency_codes():
 def test_compound_number_words_and_model_names():
     got = figures("There are twenty-three thousand four hundred twelve pupils. The airline grounded its 797 Skylark.")
     assert got == [(23_412, "twenty-three thousand four hundred twelve pupils")]
+
+
+def test_the_fast_number_scan_finds_exactly_what_the_full_pattern_finds():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from briefings.extract.numbers import NUMBER_RE, number_matches
+
+    pieces = st.sampled_from(["more than ", "about ", "US $", "$", "RM", "HK $", "3", "41", "1,400", "2.5", " billion",
+                              " per cent", "%", "twenty-five", " thousand", "dozens", "a dozen", "half a million",
+                              " people", "F", "-", " to ", " and ", ". ", "someone", "Five", "fold", "\u20ac", " "])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=30))
+    def same(parts):
+        text = "".join(parts)
+        assert [m.span() for m in number_matches(text)] == [m.span() for m in NUMBER_RE.finditer(text)]
+
+    same()
