@@ -50,7 +50,9 @@ def number_matches(text: str) -> list[re.Match[str]]:
     pos = 0
     for token in _TOKEN.finditer(text):
         word = token.group()
-        if token.start() < pos or not (word[0].isdigit() or word.lower() in _ANCHOR_WORDS):
+        low = word.lower()
+        if token.start() < pos or not (word[0].isdigit() or low in _ANCHOR_WORDS or word[0].isupper() and (
+                low[1:] in _ANCHOR_WORDS or low[2:] in _ANCHOR_WORDS)):  # "RMdozens": a currency code glued on
             continue
         m = NUMBER_RE.search(text, max(pos, token.start() - _LEAD), min(len(text), token.end() + 80))
         if m is None or m.start() > token.start():
