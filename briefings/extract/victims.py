@@ -37,6 +37,9 @@ NICK = r"[\"\u201c'\u2018][A-Z][\w.\-]*[\"\u201d'\u2019]"
 PARTICLE = r"(?:de|da|del|van|von|der|bin|al|el|la|le|du|dos|ibn|di)"
 NAME_RUN = re.compile(rf"(?=[A-Z]){TOKEN}(?:[ \t]+(?:{NICK}[ \t]+)?(?:{PARTICLE}[ \t]+)?{TOKEN})*")
 NICK_RE = re.compile(NICK)
+INITIAL = re.compile(r"[A-Z]\.")
+MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+DATE_BEFORE = re.compile(r"\b(?:in|on|since|last|next|early|late|mid|of|by|until|from|through)\s+$", re.I)
 YEAR_OLD = re.compile(r"\b(\d{1,3})-year-old\b")
 VICTIM_NOUN = re.compile(r"\s*(?:[a-z]+\s+){0,2}(?:victims?)\b")
 FATAL = re.compile(r"\b(?:fatal|fatally|deadly)\b", re.I)
@@ -100,6 +103,9 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
             check = name[:-1]
         elif not name and bare:
             name, check = [bare], []  # "Bishop" alone, once "Gregory Bishop" is known
+        check = [t for t in check if not INITIAL.fullmatch(t)]  # "Christine A. Lucas": "A." is no article
+        if len(check) >= 2 and check[0].lower() in MONTH_NAMES and not DATE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            check = check[1:]  # "April Ransom": a given name that is also a month
         if not name or check and not looks_like_person(check) or all(t.isupper() for t in name) or any(
                 part.lower() in NON_PERSON for t in name if "-" in t for part in t.split("-")):
             continue  # "Harbour-Times", "Mid-County": an organisation or a place in a hyphenated word

@@ -135,3 +135,9 @@ def test_names_listed_under_a_heading_take_its_status():
             "Injured\n- Sara Mole, 22\n- Ben Ash (critical)\nThe harbour reopened on Monday.")
     assert people(text) == [("Ana Ruiz", 34, "killed"), ("Tom Brandt", 51, "killed"), ("Sara Mole", 22, "injured"),
                             ("Ben Ash", None, "injured")]
+
+
+def test_middle_initials_and_given_names_that_are_months():
+    text = ("Tessa J. Morrow, 45, was fatally shot on Sunday. Police say 38-year-old June Halloway was wounded. "
+            "In April Harlan Grove reopened the bridge.")
+    assert people(text) == [("Tessa J. Morrow", 45, "killed"), ("June Halloway", 38, "injured")]
