@@ -134,6 +134,14 @@ def _good_rows(state: IndexState) -> dict[str, Any]:
     return {k: row for k, row in table.items() if row_problem(k, row) is None}
 
 
+def _meta(state: IndexState, default: object = ...) -> Any:
+    """The meta table of a parsed index if it is usable, else ``default`` (a fresh one)."""
+    meta = (state.data or {}).get("meta")
+    if isinstance(meta, dict) and validate_index({"meta": meta}) is None:
+        return meta
+    return {"1": {"schema": Library.SCHEMA, "created": utc_now()}} if default is ... else default
+
+
 def keep_aside(index: Path) -> Path:
     """Keep ``index`` under a new ``library.json.damaged-TIME[-N]`` name; never replaces an earlier one."""
     stamp = time.strftime("%Y%m%dT%H%M%S")
@@ -158,8 +166,18 @@ def _rebuild_index(root: Path) -> list[str]:
     """Under the lock: replace a damaged index by its good rows plus the backup's (see the module doc)."""
     index, backup = root / "library.json", root / "library.json.bak"
     current = inspect(index)
-    if current.state in ("ok", "missing"):
+    if current.state == "ok":
         return []
+    if current.state == "missing":  # deleted by hand: the backup's rows keep their added times
+        old = inspect(backup)
+        rows = _good_rows(old) if old.state != "newer" else {}
+        if not rows:
+            return []
+        try:
+            write_atomic(index, orjson.dumps({"briefings": rows, "meta": _meta(old)}))
+        except OSError as exc:
+            raise StoreError(f"cannot write the restored index in {root}: {exc.strerror or exc}") from None
+        return [f"the index was missing: restored {len(rows)} briefings from library.json.bak"]
     if current.state == "newer":
         raise StoreError(f"{index} was {current.reason}; this briefing reads schema {Library.SCHEMA} and never "
                          "repairs it (use the newer briefing); nothing was changed")
@@ -168,10 +186,7 @@ def _rebuild_index(root: Path) -> list[str]:
         raise StoreError(f"{backup} was {old.reason}; nothing was changed (use the newer briefing)")
     rows = {**_good_rows(old), **_good_rows(current)}  # the damaged index's good rows are the newer ones
     from_backup = len(rows.keys() - _good_rows(current).keys())
-    source = current if isinstance((current.data or {}).get("meta"), dict) else old
-    meta = (source.data or {}).get("meta") if source.data else None
-    if not isinstance(meta, dict) or validate_index({"meta": meta}) is not None:
-        meta = {"1": {"schema": Library.SCHEMA, "created": utc_now()}}
+    meta = _meta(current) if _meta(current, None) else _meta(old)
     data = orjson.dumps({"briefings": rows, "meta": meta})
     aside = keep_aside(index)
     try:

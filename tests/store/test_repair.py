@@ -119,3 +119,13 @@ def test_repair_on_a_full_disk_changes_nothing(lib: Library, monkeypatch: pytest
     assert_one_line_error(run("list", "--library", str(lib.root)), "library.json")  # not "empty", exit 0
     repair(lib.root)  # with room again: every briefing back, added times kept from the backup
     assert len(Library(lib.root).entries()) == 5
+
+
+def test_a_deleted_index_comes_back_from_the_backup_with_its_added_times(lib: Library) -> None:
+    added = {e.id: e.added for e in lib.entries()}
+    (lib.root / "library.json").unlink()
+    done = repair(lib.root)
+    assert any("restored 4 briefings" in line for line in done), done
+    entries = Library(lib.root).entries()
+    assert {e.id for e in entries} == set(added)  # the fifth from its article file
+    assert sum(e.added == added[e.id] for e in entries) >= 4
