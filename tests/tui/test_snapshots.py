@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 from pathlib import Path
 
@@ -16,10 +17,14 @@ ROOT = Path("/tmp/briefing-snapshot-library")
 
 @pytest.fixture(scope="module")
 def snap_library():
-    shutil.rmtree(ROOT, ignore_errors=True)
-    library = build(ROOT)
-    yield library
-    shutil.rmtree(ROOT, ignore_errors=True)
+    # The path is fixed, so two test runs on one machine (CI jobs, several checkouts) would
+    # rebuild and delete each other's library mid-snapshot: hold a machine-wide lock meanwhile.
+    with open(f"{ROOT}.lock", "a") as guard:
+        fcntl.flock(guard, fcntl.LOCK_EX)
+        shutil.rmtree(ROOT, ignore_errors=True)
+        library = build(ROOT)
+        yield library
+        shutil.rmtree(ROOT, ignore_errors=True)
 
 
 @pytest.fixture
