@@ -38,6 +38,9 @@ however instead earlier later now today yesterday tomorrow not no thus hence ask
 SUBJECT_ENDS = frozenset("""
 has have had is was were are be been will would could should can may might must did does do also
 repeatedly later then again previously once often never always already still recently just
+finally reportedly publicly privately quickly openly initially originally subsequently eventually immediately
+formerly personally flatly simply separately directly specifically explicitly frequently occasionally bluntly
+angrily loudly quietly firmly clearly told
 """.split())
 # A speaker cannot end with these.
 BAD_LAST = frozenset("""
