@@ -163,6 +163,19 @@ class BriefingApp(App):
             return
         super()._handle_exception(error)
 
+    def open_original(self, url: str | None) -> None:
+        """``o``: the article's page in the browser, or its URL shown (and copied) over SSH."""
+        from .weblink import open_url
+
+        if not url:
+            self.notify("This briefing has no original URL (it was read from a file).", severity="warning")
+            return
+
+        def show(u: str) -> None:
+            self.notify(printable(u, newlines=False), title="Original URL (copied to the clipboard)", timeout=20)
+        open_url(url, show=show, copy=self.copy_to_clipboard,
+                 show_from_thread=lambda u: self.call_from_thread(show, u))
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

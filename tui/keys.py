@@ -51,6 +51,8 @@ LIBRARY_KEYS = (
     Key("library.open", "enter", "open", "Open"),
     Key("library.filter", "slash", "filter", "Filter"),
     Key("library.samples", "s", "samples", "Samples", show=False),
+    Key("library.fetch", "F", "fetch_feeds", "Fetch feeds", show=False),
+    Key("library.open_url", "o", "open_url", "Open original URL", show=False),
     Key("list.down", "j", "cursor_down", "Down", show=False),
     Key("list.up", "k", "cursor_up", "Up", show=False),
     Key("list.first", "g,home", "first", "First", show=False),
@@ -68,6 +70,7 @@ BRIEFING_KEYS = (
     Key("briefing.previous", "left_square_bracket", "step(-1)", "Prev", show=False),
     Key("briefing.next", "right_square_bracket", "step(1)", "Next"),
     Key("briefing.back", "escape,backspace", "back", "Library"),
+    Key("briefing.open_url", "o", "open_url", "Open original URL", show=False),
 )
 NOTE_KEYS = (
     Key("note.edit", "n", "note", "Note"),

@@ -147,7 +147,9 @@ class BriefingScreen(Screen):
     def update_header(self) -> None:
         b = self.briefing
         art = b.article
-        meta = " \u00b7 ".join(x for x in (art.source.rsplit("/", 1)[-1], art.published or "", b.id[:8]) if x)
+        # Where it came from: the outlet (web pages) or the file name, and the page's URL when it has one.
+        meta = " \u00b7 ".join(x for x in (art.outlet or art.source.rsplit("/", 1)[-1], art.published or "",
+                                           b.id[:8], art.url or "") if x)
         whole = [p for p in self.placed if p.item is None and not p.detached]
         detached = [p for p in self.placed if p.detached]
         extra = (f"  \u270e {len(whole)} on the briefing" if whole else "") + (
@@ -341,6 +343,9 @@ class BriefingScreen(Screen):
             self.load()
         else:
             self.notify("No more briefings that way.", timeout=2)
+
+    def action_open_url(self) -> None:
+        self.app.open_original(self.briefing.article.url if self.briefing is not None else None)
 
     def action_back(self) -> None:
         self.app.remember(None, None)

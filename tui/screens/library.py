@@ -7,6 +7,7 @@ any size); the whole list loads in a worker thread right after, so even
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -22,6 +23,9 @@ from briefings.store import StoreError
 
 from ..keys import LIBRARY_KEYS
 from ..widgets.briefing_list import BriefingList, header_line
+
+
+RELOAD_EVERY = 1.0  # seconds between list reloads while feeds are being fetched
 
 
 def search(haystacks: list[str], words: list[str], within: Sequence[int] | None = None) -> list[int]:
@@ -50,6 +54,7 @@ class LibraryScreen(Screen):
         self.note_counts: dict[str, int] = {}
         self.complete = False  # the whole list is loaded (not just the first screenful)
         self._last_words: list[str] = []
+        self.fetching = False  # a feed fetch (F) is running
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title")
@@ -184,6 +189,63 @@ class LibraryScreen(Screen):
             return
         self.app.call_from_thread(self.reload)
         self.app.call_from_thread(self.notify, f"Loaded {count} sample briefings.")
+
+
+    def action_open_url(self) -> None:
+        """``o`` on a row: the original page of the highlighted briefing."""
+        briefing_id = self.query_one(BriefingList).current_id()
+        if briefing_id is None:
+            return
+        try:
+            url = self.app.library.get(briefing_id).article.url
+        except (StoreError, OSError) as exc:
+            self.app.store_problem(exc)
+            return
+        self.app.open_original(url)
+
+    def action_fetch_feeds(self) -> None:
+        """``F``: fetch the followed feeds in a worker; new briefings join the list as they arrive."""
+        if self.fetching:
+            self.notify("Already fetching the feeds…")
+            return
+        from briefings.feeds import load_feeds
+
+        try:
+            feeds = load_feeds(self.app.library)
+        except (StoreError, OSError) as exc:
+            self.app.store_problem(exc)
+            return
+        if not feeds:
+            self.notify("No feeds yet. Follow one from a shell:  briefing feeds add URL", severity="warning")
+            return
+        self.fetching = True
+        self.notify(f"Fetching {len(feeds)} feed{'s' if len(feeds) > 1 else ''}…")
+        self._fetch_feeds()
+
+    @work(thread=True, exclusive=True, group="feeds")
+    def _fetch_feeds(self) -> None:
+        from briefings.feeds import fetch
+
+        last = [0.0]
+
+        def arrived(briefing, created: bool) -> None:  # noqa: ARG001
+            # Show new briefings as they come, but reload the list at most about once a second.
+            if time.monotonic() - last[0] >= RELOAD_EVERY:
+                last[0] = time.monotonic()
+                self.app.call_from_thread(self.reload)
+        try:
+            report = fetch(self.app.library, on_briefing=arrived)
+        except (StoreError, OSError) as exc:
+            self.app.call_from_thread(self.app.store_problem, exc)
+            return
+        finally:
+            self.fetching = False
+        self.app.call_from_thread(self.reload)
+        summary = f"Feeds fetched: {report.new} new, {report.updated} updated"
+        if report.failed:
+            summary += f", {report.failed} failed (first: {report.errors[0]})"
+        self.app.call_from_thread(self.notify, printable(summary, newlines=False),
+                                  severity="warning" if report.failed else "information", timeout=10)
 
 
 class ShownIds(Sequence[str]):
