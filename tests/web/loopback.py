@@ -2,7 +2,8 @@
 
 It listens on 127.0.0.1 only, on a free port, in a thread. A route is a :class:`Reply` (or
 a function of the request headers returning one), so a test can serve pages, feeds,
-redirects, errors, slow and huge responses and check conditional GETs.
+redirects, errors, slow and huge responses and check conditional GETs. (No conftest.py
+here: the tui tests import theirs as ``conftest``, and a second one would shadow it.)
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
 
 
 @dataclass
@@ -89,3 +92,10 @@ class Loopback:
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+@pytest.fixture
+def server() -> Iterator[Loopback]:
+    """A running loopback server (import this fixture into a test module to use it)."""
+    with Loopback() as s:
+        yield s

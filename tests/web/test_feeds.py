@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 
 import pytest
-from loopback import Reply
+from loopback import Reply, server  # noqa: F401 - the fixture
 from pages import atom, rdf, rss, story_page
 
 from briefings.cli import main

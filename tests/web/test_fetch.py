@@ -7,7 +7,7 @@ import socket
 
 import httpx
 import pytest
-from loopback import Reply
+from loopback import Reply, server  # noqa: F401 - the fixture
 from pages import story_page
 
 from briefings.cli import main
