@@ -27,7 +27,7 @@ NP = r"(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|St|Col|Gen|Capt|Cpl|Det|Insp
 APPOS = r"(?:,\s*(?P<appos>[^,\"\u201c]{1,100}?),)?"
 AUX = r"(?:(?:has|had|have|also|later|then|further|again|previously|once)\s+)*"
 AFTER_NP_FIRST = re.compile(rf"{LEAD}{NP}{APPOS}\s+{AUX}(?P<verb>{SPEECH})\b")
-AFTER_VERB_FIRST = re.compile(rf"{LEAD}(?:{SPEECH})\s+(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|St|Col|Gen|Capt|Det|Prof)\.|\b[A-Z]\.(?=\s?[A-Z])|[^,.;:!?\"\u201c]){{1,80}})"
+AFTER_VERB_FIRST = re.compile(rf"{LEAD}(?:{SPEECH})\s+(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b[A-Z]\.(?=\s?[A-Z])|[^,.;:!?\"\u201c]){{1,80}})"
                               rf"(?:,\s*(?P<appos>(?:a|an|the|who|of)\b[^,.;]{{1,100}}|[A-Z][\w\-\u2019']+(?:\s+[A-Z][\w\-\u2019']+){{1,3}}))?")
 # "the statement said" / "the agency said": a document speaks for its issuer, a body for the organisation.
 DOCUMENT_HEADS = frozenset("statement report lawsuit claim suit letter paper document filing complaint release "
@@ -35,6 +35,9 @@ DOCUMENT_HEADS = frozenset("statement report lawsuit claim suit letter paper doc
 ORG_WORDS = frozenset("agency firm company organization organisation association department ministry group team "
                       "club board union council committee commission office bureau corporation business network "
                       "league federation institute foundation charity campaign".split())
+COMPLEMENT_WORDS = frozenset("close familiar loyal linked allied opposed related near".split())
+COMPLEMENT = re.compile(r"\b(?:close|familiar|loyal|linked|allied|opposed|related|near)\s+(?:to|with)\b", re.I)
+QUOTED = re.compile("[\"\u201c][^\"\u201c\u201d]{0,300}[\"\u201d]")
 PARTY_TAG = re.compile(r"\s*\([A-Z]{1,2}-[A-Z][\w.\-]*\)?")
 OF_PLACE = re.compile(r"(.*?[A-Z][\w.\u2019'\-]*)\s+of\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
 ACCORDING = re.compile(r"according to\s+(?P<np>[^,.;:!?\"\u201c]{1,80})", re.I)
@@ -144,7 +147,8 @@ class Attributor:
 
     def _resolve(self, np: str, appos: str | None, pos: int) -> tuple[str | None, str | None]:
         np = re.sub(r"^(?:and|but|so|then|meanwhile|however|also|while)\b\s*", "", np.strip(), flags=re.I)
-        np = TRAIL.sub("", np).strip(" ,")
+        if not COMPLEMENT.search(np):  # keep "a person close to the family", "an official familiar with it"
+            np = TRAIL.sub("", np).strip(" ,")
         np = PARTY_TAG.sub("", np).strip()  # "Sen. Pat Kerr (R-Pa.)"
         home = OF_PLACE.fullmatch(np)
         if home and home.group(1).split()[-1].lower().rstrip(".") not in TITLE_WORDS:
@@ -242,6 +246,9 @@ def subject_before(s: str) -> tuple[str, str | None]:
     while tokens and len(np) < 8:
         t = tokens.pop()
         low = t.lower()
+        if low in ("to", "with") and np and tokens and tokens[-1].lower() in COMPLEMENT_WORDS:
+            np.insert(0, t)  # "a person close to the family said": the phrase goes on
+            continue
         if not re.match(r"\w", t) or low in STOP_BACK and not (low in ("of", "for", "and") and np and np[0][:1].isupper()):
             if low in PREPOSITIONS and np:  # "... authorised to speak to the media said": a relative clause
                 rel = re.search(r"((?:\b(?:a|an|the)\s+[\w\-]+(?:\s+[\w\-]+){0,4}?)|(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)+))"
@@ -250,6 +257,9 @@ def subject_before(s: str) -> tuple[str, str | None]:
                     return rel.group(1), appos
             break
         np.insert(0, t)
+        if low in ("a", "an", "the") and len(tokens) >= 2 and tokens[-1].lower() in ("to", "with") \
+                and tokens[-2].lower() in COMPLEMENT_WORDS:
+            continue  # "close to the family": the determiner is inside the phrase
         if low in ("a", "an", "the") or len(np) == 1 and low in PRONOUNS:
             break  # "a poem she wrote": the subject is "she"
     return " ".join(np), appos
@@ -289,8 +299,15 @@ class _Context:
                 break
         if v is None:
             return None, None
-        if v.group().endswith("ing"):  # "The army denied it, saying ..." -> the sentence's subject
-            np, appos = sentence_subject(self.text[sent_start:min(pos, sent_start + SUBJECT_REACH)]), None
+        finite = None
+        if v.group().endswith("ing"):  # "..., she said, noting that ...": the subject of the finite verb before
+            finite = next((f for f in reversed(list(VERB.finditer(before, max(0, v.start() - SUBJECT_REACH), v.start())))
+                           if not f.group().endswith("ing")), None)
+        if v.group().endswith("ing") and finite is not None:
+            np, appos = subject_before(before[max(0, finite.start() - SUBJECT_REACH):finite.start()])
+        elif v.group().endswith("ing"):  # "The army denied it, saying ..." -> the sentence's subject
+            head = QUOTED.sub(" ", self.text[sent_start:min(pos, sent_start + SUBJECT_REACH)]).strip(" ,")
+            np, appos = sentence_subject(head), None  # a quotation opening the sentence is not its subject
         else:
             np, appos = subject_before(before[max(0, v.start() - SUBJECT_REACH):v.start()])
         return self.att.resolve(np, appos, pos) if np else (None, None)

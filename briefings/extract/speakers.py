@@ -33,6 +33,8 @@ when if after although though as while because amid but and or so then since bef
 what how why that this these those there here it its our my your we i you us me them their his her
 despite unless whether which who whom whose nor yet also still even just only perhaps maybe meanwhile
 however instead earlier later now today yesterday tomorrow not no thus hence asked speaking
+for with in on at from by to of about like unlike among between during under over against without within
+through per via
 """.split())
 # Words after which a subject has ended ("Trump has repeatedly", "Reid later"): cut there.
 SUBJECT_ENDS = frozenset("""

@@ -135,3 +135,10 @@ def test_the_agency_and_the_statement_speak_for_the_organisation_named_before():
             '"We will reopen both lines once the tunnels are dry," the agency said.')
     assert [s for _, s in speakers(text)] == ["The Corran Dairy Council", "The Corran Dairy Council",
                                               "Harlow Transit Authority"]
+
+
+def test_participle_attribution_takes_the_subject_of_the_clause_not_a_quotation():
+    text = ('Rep. Nadia Orme, the new chair of the ferry committee, spoke on Monday. '
+            '"Our aim is to keep every crossing open," she said, adding that travellers had "a right to a timetable."\n'
+            'A person close to the Orme family said the chair had "no plans to step aside."')
+    assert [s for _, s in speakers(text)] == ["Nadia Orme", "Nadia Orme", "A person close to the Orme family"]
