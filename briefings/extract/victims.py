@@ -38,6 +38,9 @@ PARTICLE = r"(?:de|da|del|van|von|der|bin|al|el|la|le|du|dos|ibn|di)"
 NAME_RUN = re.compile(rf"(?=[A-Z]){TOKEN}(?:[ \t]+(?:{NICK}[ \t]+)?(?:{PARTICLE}[ \t]+)?{TOKEN})*")
 NICK_RE = re.compile(NICK)
 INITIAL = re.compile(r"[A-Z]\.")
+# A lower-case title before a name makes a source ("police commissioner Ann Dell said"): like a capitalised one.
+SOURCE_TITLE = re.compile(r"\b(?:commissioner|chief|spokes(?:man|woman|person)|sheriff|detective|lieutenant|sergeant|captain|"
+                          r"coroner|prosecutor|attorney|mayor|superintendent|investigator|lt\.|sgt\.|det\.)\s+$")
 MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
 DATE_BEFORE = re.compile(r"\b(?:in|on|since|last|next|early|late|mid|of|by|until|from|through)\s+$", re.I)
 YEAR_OLD = re.compile(r"\b(\d{1,3})-year-old\b")
@@ -119,7 +122,8 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
             if person is None or person.name.split()[0] != name[0]:
                 if not_a_name(text, m.start(), name, common):
                     continue
-                person = Victim(" ".join(name).replace(",", ""), name_start, m.end(), official=bool(role))
+                official = bool(role) or bool(SOURCE_TITLE.search(text, max(0, m.start() - 40), m.start()))
+                person = Victim(" ".join(name).replace(",", ""), name_start, m.end(), official=official)
                 persons.append(person)
                 by_full[(name[0], key)] = by_first[name[0]] = person
                 by_last.setdefault(key, person)  # "Pryce" alone is the first Pryce: the story's subject
@@ -225,7 +229,7 @@ def _read(text: str, run_start: int, end: int, sent: tuple[int, int], p: Victim)
 def _pronouns(text: str, sents: list[tuple[int, int]], starts: list[int], timeline: list[tuple[int, Victim]]) -> None:
     """ "He later died", "deputies shot him", "pronounced her dead": the harm of the person last named.
 
-    The person is the most recent one mentioned in this sentence or the one before who is known
+    The person is the most recent one mentioned in this sentence or the two before who is known
     to be a person and is not a titled source (police rarely shoot the sergeant who speaks); being
     harmed this way counts
     even for a suspect ("officers fired and struck him").
@@ -242,7 +246,7 @@ def _pronouns(text: str, sents: list[tuple[int, int]], starts: list[int], timeli
         else:
             tail = text[m.start():m.end() + 60]
         si = max(bisect_right(starts, m.start()) - 1, 0)
-        floor = sents[max(si - 1, 0)][0]
+        floor = sents[max(si - 2, 0)][0]
         k = bisect_right(positions, m.start()) - 1
         while k >= 0 and positions[k] >= floor and (
                 timeline[k][1].official or not m.group("subject") and positions[k] > max(m.start() - 40, sents[si][0])):

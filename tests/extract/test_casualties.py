@@ -141,3 +141,9 @@ def test_middle_initials_and_given_names_that_are_months():
     text = ("Tessa J. Morrow, 45, was fatally shot on Sunday. Police say 38-year-old June Halloway was wounded. "
             "In April Harlan Grove reopened the bridge.")
     assert people(text) == [("Tessa J. Morrow", 45, "killed"), ("June Halloway", 38, "injured")]
+
+
+def test_a_lower_case_title_makes_a_source_whom_no_pronoun_means():
+    text = ("A patrol officer was hurt on Friday, police commissioner Ada Renn said. Officers stopped Cole Varga, 27, "
+            "near the depot. Renn said Varga fired first and an officer shot him in the leg.")
+    assert people(text) == [("Cole Varga", 27, "injured")]
