@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import fcntl
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,12 +17,18 @@ from tui.app import BriefingApp
 ROOT = Path("/tmp/briefing-snapshot-library")
 
 
+@contextmanager
+def machine_lock(path: Path) -> Iterator[None]:
+    """The paths are fixed (they show in the title bar), so two test runs on one machine (CI jobs,
+    several checkouts) would rebuild and delete each other's library mid-snapshot: hold a lock."""
+    with open(f"{path}.lock", "a") as guard:
+        fcntl.flock(guard, fcntl.LOCK_EX)
+        yield
+
+
 @pytest.fixture(scope="module")
 def snap_library():
-    # The path is fixed, so two test runs on one machine (CI jobs, several checkouts) would
-    # rebuild and delete each other's library mid-snapshot: hold a machine-wide lock meanwhile.
-    with open(f"{ROOT}.lock", "a") as guard:
-        fcntl.flock(guard, fcntl.LOCK_EX)
+    with machine_lock(ROOT):
         shutil.rmtree(ROOT, ignore_errors=True)
         library = build(ROOT)
         yield library
@@ -78,5 +86,7 @@ def test_help_screen(snap_compare, snap_library, colour):
 def test_empty_library(snap_compare, tmp_path, colour):
     from briefings.store import Library
 
-    shutil.rmtree("/tmp/briefing-snapshot-empty", ignore_errors=True)
-    assert snap_compare(app(Library(Path("/tmp/briefing-snapshot-empty"))), terminal_size=(80, 24), run_before=loaded)
+    empty = Path("/tmp/briefing-snapshot-empty")
+    with machine_lock(empty):
+        shutil.rmtree(empty, ignore_errors=True)
+        assert snap_compare(app(Library(empty)), terminal_size=(80, 24), run_before=loaded)
