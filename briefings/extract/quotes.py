@@ -375,8 +375,10 @@ def find_quotes(text: str, sents: list[tuple[int, int]], paras: list[tuple[int, 
             continue
         last = (para, si, speaker, role)
         ctx.att.record(r.start, speaker, role)
-        out.append(Quote(text=body, speaker=speaker, span=(r.start, r.end), role=role,
-                         id="q-" + digest("quote", re.sub(r"\W+", " ", body.lower()), size=8)))
+        for a, b in r.parts:  # a quotation over paragraphs: one entry per paragraph, one speaker for all
+            part = text[a:b].strip()
+            out.append(Quote(text=part, speaker=speaker, span=(a, b), role=role,
+                             id="q-" + digest("quote", re.sub(r"\W+", " ", part.lower()), size=8)))
     return out
 
 
@@ -386,6 +388,8 @@ def _is_label(body: str, before: str) -> bool:
     if len(words) < 6 and SCARE.search(before):
         return True
     title_case = all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in", "for", "on") for w in words)
+    if title_case and len(words) <= 6 and re.search(r"(?:\b(?:on|in|at|to|from)|['\u2019]s?)\s*$", before):
+        return True  # 'said on CBS's "Face the Nation."': a programme or title, whatever its punctuation
     return title_case and len(words) <= 6 and not body.rstrip()[-1:] in ",.!?"
 
 

@@ -37,12 +37,13 @@ def test_speaker_introduced_in_the_previous_sentence():
     assert speakers(text) == [("The injuries were not survivable.", "Amara Njoku")]
 
 
-def test_multi_paragraph_quote_is_one_entry():
+def test_multi_paragraph_quote_keeps_its_speaker_in_every_paragraph():
+    # One quotation over three paragraphs: one speaker, listed paragraph by paragraph as annotated news sets do.
     text = ('Coroner Helen Marsh told the court: "The platform was overloaded.\n\n'
             '"Nobody had the authority to close it.\n\n"That must change."')
-    (q,) = brief(text).quotes
-    assert q.speaker == "Helen Marsh"
-    assert q.text == "The platform was overloaded. Nobody had the authority to close it. That must change."
+    assert speakers(text) == [("The platform was overloaded.", "Helen Marsh"),
+                              ("Nobody had the authority to close it.", "Helen Marsh"),
+                              ("That must change.", "Helen Marsh")]
 
 
 def test_unnamed_sources_keep_their_description_and_the_definite_form_resolves():
