@@ -67,7 +67,8 @@ noah ethan jeremy walter christian keith roger terry austin sean gerald carl har
 jordan jesse bryan billy bruce gabriel joe logan albert willie alan eugene russell vincent philip bobby
 johnny bradley roy ralph randy wayne howard mike bill tom jim bob ted ahmed mohammed muhammad
 ali omar hassan ivan sergei vladimir pierre jean hans carlos luis juan pedro justin barack bernie marco
-rand ben chris newt mitt ted jeb""".split())
+rand ben chris newt mitt ted jeb jake jeff greg doug jon josh matt dan dave rick rich chuck ed tim steve stu
+nate ken rob reince jared mitch harry luke liam oliver elijah lucas mason owen caleb isaac hunter evan""".split())
 FEMALE_NAMES = frozenset("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy
 betty margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie
 rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha
@@ -76,7 +77,8 @@ virginia victoria kelly lauren christina joan evelyn judith megan andrea cheryl 
 gloria teresa ann sara madison frances kathryn janice jean abigail alice judy sophia grace denise amber
 doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori
 hillary melania ivanka chelsea kellyanne sarah nikki carly elizabeth michelle fatima aisha mariam elena
-olga natalia sophie claire anne louise""".split())
+olga natalia sophie claire anne louise debbie dianne kirsten tammy kamala jill megyn katie huma cecile
+loretta maxine patty susanna nina rosa lucy ella chloe zoe mia ava amelia harper evelyn abby ruby""".split())
 KIN_BEFORE = re.compile(r"\b(?P<kin>wife|husband|son|daughter|mother|father|brother|sister|widow|widower),?\s+$", re.I)
 
 

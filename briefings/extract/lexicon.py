@@ -51,7 +51,8 @@ SPEECH_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "asked"
                 "contended", "maintained", "boasted", "joked", "quipped", "lamented", "mused", "reported",
                 "yelled", "yelling", "declaring", "vowing", "pledging", "promising", "accused", "accusing",
                 "argue", "argues", "writes", "tweets", "describes", "calls", "declared", "countered", "charged",
-                "asserted", "predicting", "calling", "asking", "urging", "stating", "admits", "acknowledges")
+                "asserted", "predicting", "calling", "asking", "urging", "stating", "admits", "acknowledges",
+                "pressed", "retorted", "snapped", "interjected", "scoffed", "recounted", "reasoned", "wondered")
 
 
 def word_trie(words) -> str:

@@ -192,6 +192,13 @@ class People:
         self.mention(p, pos)
         return p
 
+    def first_between(self, start: int, end: int) -> Person | None:
+        """The first person mentioned in ``[start, end)`` (the subject of a sentence, usually)."""
+        k = bisect_left(self._timeline, (start, -1))
+        if k < len(self._timeline) and self._timeline[k][0] < end:
+            return self.persons[self._timeline[k][1]]
+        return None
+
     def last_before(self, pos: int, *, living: bool = True, accept=None, reach: int = 200) -> Person | None:
         """The person mentioned most recently before ``pos`` (who "he" or "she" is).
 

@@ -306,6 +306,9 @@ class _Context:
         if v.group().endswith("ing") and finite is not None:
             np, appos = subject_before(before[max(0, finite.start() - SUBJECT_REACH):finite.start()])
         elif v.group().endswith("ing"):  # "The army denied it, saying ..." -> the sentence's subject
+            first = self.people.first_between(sent_start, pos)
+            if first is not None:  # "Continuing, Jo Kerr rejected it, saying": the first person named
+                return self.att.resolve(first.name, None, pos)
             head = QUOTED.sub(" ", self.text[sent_start:min(pos, sent_start + SUBJECT_REACH)]).strip(" ,")
             np, appos = sentence_subject(head), None  # a quotation opening the sentence is not its subject
         else:

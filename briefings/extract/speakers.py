@@ -72,6 +72,6 @@ def clean_speaker(speaker: str | None) -> str | None:
     first, last = words[0].lower(), words[-1].lower().strip(".,")
     if first in CLAUSE_OPENERS or last in BAD_LAST or not any(ch.isalpha() for ch in last):
         return None
-    if len(words) == 1 and words[0][:1].islower() and re.search(r"(?:ed|ing|ly)$", first):
-        return None  # "said", "reportedly": a verb or adverb is no one
+    if len(words) == 1 and re.search(r"(?:ed|ing|ly)$", first) and (words[0][:1].islower() or len(first) > 6):
+        return None  # "said", "Continuing", "Shortly": a verb or adverb is no one
     return " ".join(words)

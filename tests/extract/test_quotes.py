@@ -143,3 +143,9 @@ def test_participle_attribution_takes_the_subject_of_the_clause_not_a_quotation(
             '"Our aim is to keep every crossing open," she said, adding that travellers had "a right to a timetable."\n'
             'A person close to the Orme family said the chair had "no plans to step aside."')
     assert [s for _, s in speakers(text)] == ["Nadia Orme", "Nadia Orme", "A person close to the Orme family"]
+
+
+def test_participle_after_an_opening_phrase_takes_the_first_person_named():
+    text = ('Continuing her tour of the harbour, Councillor Maren Quist rejected the new levy on Friday, '
+            'saying it would "drive every small boat out of Selsey Cove."')
+    assert [s for _, s in speakers(text)] == ["Maren Quist"]
