@@ -58,8 +58,11 @@ def to_markdown(b: Briefing, notes: Sequence[Note] = ()) -> str:
         return [line for n in under.get(item.id, []) for line in _quoted_note(n)]
 
     out = [f"# {md(art.title) or 'Untitled'}", ""]
-    meta = [f"Source: {md(art.source)}" if art.source else "", f"Published: {md(art.published)}" if art.published else "",
-            f"Briefing: `{b.id}`"]
+    meta = [f"Outlet: {md(art.outlet)}" if art.outlet else "",
+            f"By: {md(', '.join(art.authors))}" if art.authors else "",
+            f"Source: {md(art.source)}" if art.source else "",
+            f"URL: {md(art.url)}" if art.url and art.url != art.source else "",
+            f"Published: {md(art.published)}" if art.published else "", f"Briefing: `{b.id}`"]
     out += [" · ".join(m for m in meta if m), ""]
     whole = [p.note for p in placed if p.item is None and not p.detached]
     if whole:

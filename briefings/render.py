@@ -41,7 +41,9 @@ def format_value(value: float) -> str:
 def briefing_view(b: Briefing) -> RenderableType:
     """The whole briefing: header, summary, figures, casualties, quotes."""
     art = b.article
-    meta = " · ".join(x for x in (art.source, art.published, f"id {b.id}") if x)
+    byline = f"{art.outlet or ''}{' (' + ', '.join(art.authors) + ')' if art.authors else ''}".strip()
+    url = art.url if art.url != art.source else None
+    meta = " · ".join(x for x in (byline, art.source, url, art.published, f"id {b.id}") if x)
     parts: list[RenderableType] = [T(art.title, "bold"), T(meta, "dim"), Text("")]
     parts.append(Rule(Text("Summary"), align="left"))
     parts.append(Padding(T(" ".join(s.text for s in b.summary) or "No summary: the article has no full sentences."),
