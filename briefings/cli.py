@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="print failures and the summary only")
 
     p = sub.add_parser("extract", parents=[common], help="print a file's briefing without storing it")
-    p.add_argument("path", metavar="PATH", help="an article file, or - for stdin")
+    p.add_argument("path", metavar="PATH", help="an article file, an http(s) URL, or - for stdin")
     p.add_argument("--json", action="store_true", help="print the JSON contract (schema 2)")
 
     p = sub.add_parser("list", parents=[common], help="list the briefings in the library, newest first")

@@ -220,7 +220,11 @@ def cmd_notes(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    briefing = extract(load(args.path))
+    if is_url(args.path):
+        from .fetch import fetch_article
+        briefing = extract(fetch_article(args.path))
+    else:
+        briefing = extract(load(args.path))
     if args.json:
         _json(briefing.to_dict())
     else:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import build
+from filelock import FileLock
 
 from tui.app import BriefingApp
 

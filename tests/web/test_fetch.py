@@ -91,6 +91,16 @@ def test_wrong_charset_header_and_cp1251_page(server):
     assert fetch_article(server.url("/liar"), limits=FAST).text.startswith(russian)
 
 
+def test_cli_extract_url_prints_the_json_contract(server, capsys):
+    server.routes["/s.html"] = Reply(story_page(3, canonical="https://courier.example/s").encode())
+    assert main(["extract", server.url("/s.html"), "--json"]) == 0
+    article = json.loads(capsys.readouterr().out)["article"]
+    assert (article["url"], article["outlet"], article["authors"], article["language"]) == (
+        "https://courier.example/s", "Coastline Courier", ["Petra Lindqvist"], "en")
+    assert main(["extract", server.url("/nothing")]) == 1
+    assert capsys.readouterr().err.strip() == f"briefing: error: {server.url('/nothing')}: HTTP 404 Not Found"
+
+
 def test_cli_ingest_url_then_read_offline(server, tmp_path, capsys):
     server.routes["/story.html"] = Reply(story_page(7).encode())
     lib = str(tmp_path / "lib")
