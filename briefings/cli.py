@@ -122,6 +122,37 @@ def build_parser() -> argparse.ArgumentParser:
                    help="least time between two requests to one host (default: 1)")
     p.add_argument("-q", "--quiet", action="store_true", help="print failures and the summary only")
 
+    p = sub.add_parser("people", parents=[common], help="who's who across the library (roles, quotes, casualties)",
+                       description="People named across briefings, merged by name (\"Mr Biden\" = \"Joe Biden\"), "
+                                   "with their roles, every quote (briefing and date) and casualty mentions.")
+    p.add_argument("name", metavar="NAME", nargs="?", help="only people whose names or roles hold these words")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+
+    p = sub.add_parser("events", parents=[common], help="briefings grouped by event, with figures reconciled",
+                       description="Briefings about the same event grouped (shared names, places, figures, dates "
+                                   "close in time), why, and each figure reconciled across outlets.")
+    p.add_argument("--all", action="store_true", help="also events reported by one briefing only")
+    p.add_argument("-n", "--limit", type=int, default=50, metavar="N", help="the newest N events (default 50; 0: all)")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+
+    p = sub.add_parser("timeline", parents=[common], help="dated timeline of an event or a person",
+                       description="Relative dates (\"on Sunday\", \"last week\") resolved against each "
+                                   "article's date, in order, with the phrase as evidence.")
+    p.add_argument("event", metavar="EVENT", nargs="?", help="an event id, a briefing id, or words of a title")
+    p.add_argument("--person", metavar="NAME", help="the timeline of a person instead")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+
+    p = sub.add_parser("watch", parents=[common], help="watch filters: new matching briefings are marked",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Saved filters (names, places, words). Matching briefings are marked in the reader.",
+                       epilog="usage forms:\n"
+                              "  briefing watch                 matches since last seen (then marked seen)\n"
+                              "  briefing watch add \"Tower 22\"  add a filter (tried on stored briefings too)\n"
+                              "  briefing watch rm \"Tower 22\"   remove a filter (by words or id)\n"
+                              "  briefing watch list            the filters and their match counts")
+    p.add_argument("words", nargs="*", metavar="ARGS", help="[add TERMS | rm TERMS | list]")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+
     sub.add_parser("read", parents=[common], help="open the reader (the same as no command)")
     sub.add_parser("demo", parents=[common], help="open the reader on the bundled sample articles",
                    description="Open the reader on a library of the bundled sample articles (a folder in the "

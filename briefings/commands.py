@@ -141,6 +141,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 http.close()
         if pending:
             flush()
+    if added or updated:  # who's who, events, watch matches: indexed once, for the whole run
+        from .across.query import ensure
+
+        ensure(library)
     summary = f"{added + updated} ingested ({added} new, {updated} updated)"
     if failed:
         summary += f", {failed} failed"
@@ -312,10 +316,13 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return 1 if any(f.level == "error" for f in findings) else 0
 
 
+from .across.commands import cmd_events, cmd_people, cmd_timeline, cmd_watch  # noqa: E402
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ingest": cmd_ingest, "extract": cmd_extract, "list": cmd_list, "show": cmd_show,
     "export": cmd_export, "read": cmd_read, "demo": cmd_demo, "notes": cmd_notes, "doctor": cmd_doctor,
     "feeds": lambda args: _feedcmds().cmd_feeds(args), "fetch": lambda args: _feedcmds().cmd_fetch(args),
+    "people": cmd_people, "events": cmd_events, "timeline": cmd_timeline, "watch": cmd_watch,
 }
 
 

@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import cast
 
+from .across.state import Across
 from .articles import article_bytes, article_path, read_article, sweep_articles
 from .atomic import fsync_dir, write_many_atomic
 from . import listcache
@@ -63,6 +64,7 @@ class Library:
         self.notes_dir = self.root / "notes"
         self._db = IndexDB(self.root, schema=self.SCHEMA, lock_timeout=self.LOCK_TIMEOUT)
         self._swept = False
+        self.across = Across(self.root)  # cross-article state, kept up to date by add/remove
 
     @classmethod
     def open(cls, explicit: str | Path | None = None) -> Library:
@@ -118,6 +120,8 @@ class Library:
                 self._swept = True
                 sweep_articles(self.root)
             now = utc_now()
+            self.across.begin()  # forget briefings staged by a transaction that failed
+            fresh = not len(self._db.rows)  # a new library: its cross-article state starts here
 
             def files() -> Iterator[tuple[Path, bytes]]:  # streams: a big import is not held in memory
                 for b in briefings:
@@ -128,6 +132,7 @@ class Library:
                     if old is None and self._db.rows.contains(doc_id=did):  # 60-bit clash: not expected
                         raise StoreError(f"briefing {b.id} clashes with another briefing's index key")
                     rows[did] = make_row(b, added=old["added"] if old else now, updated=now)
+                    self.across.stage(b, rows[did]["added"])
                     results.append(AddResult(b.id, b.article.title, created=old is None))
                     yield self.article_path(b.id), article_bytes(b)
 
@@ -136,6 +141,7 @@ class Library:
                 fsync_dir(folder)  # the articles are durable before the index lists them
             upsert_rows(self._db.rows, rows)
             self._db.after_commit(self._write_list)
+            self._db.after_commit(lambda: self.across.commit(fresh))
         return results
 
     def add(self, briefing: Briefing) -> AddResult:
@@ -151,6 +157,7 @@ class Library:
             # Unlink only once the index no longer lists it: a listed briefing always loads.
             self._db.after_commit(lambda: path.unlink(missing_ok=True))
             self._db.after_commit(self._write_list)
+            self._db.after_commit(lambda: self.across.remove(briefing_id))
 
     def _write_list(self) -> None:
         """Rewrite the list file from the index just committed (runs under the lock)."""

@@ -12,13 +12,15 @@ from textual.app import App, SystemCommand
 from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
 
+from briefings.across import query
 from briefings.export import to_markdown
 from briefings.paths import config_dir
 from briefings.safe import printable
 from briefings.store import Library, StoreError
 
 from . import state
-from .keys import ALL_KEYS, APP_KEYS, load_config
+from .keys import ACROSS_KEYS, ALL_KEYS, APP_KEYS, load_config
+from .screens.across import AcrossScreen, EventsScreen, PeopleScreen, TimelineScreen, WatchScreen
 from .screens.briefing import LABELS, PANES, BriefingScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen, ShownIds
@@ -58,7 +60,7 @@ class BriefingApp(App):
 
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing"
-    BINDINGS = [k.binding() for k in APP_KEYS]
+    BINDINGS = [k.binding() for k in APP_KEYS + ACROSS_KEYS]
     COMMANDS = App.COMMANDS | {BriefingCommands}
     ENABLE_COMMAND_PALETTE = True
 
@@ -96,7 +98,7 @@ class BriefingApp(App):
 
     def open_briefing(self, ids: Sequence[str], index: int, pane: str = "summary", item: str | None = None) -> None:
         """Show a briefing on the one briefing screen, made once and reused (opening stays instant)."""
-        while isinstance(self.screen, (BriefingScreen, NotesScreen)):
+        while isinstance(self.screen, (BriefingScreen, NotesScreen, AcrossScreen)):
             self.pop_screen()
         if not self.is_screen_installed("briefing"):
             self.install_screen(BriefingScreen(ids, index, pane, item), "briefing")
@@ -115,6 +117,36 @@ class BriefingApp(App):
         if not isinstance(self.screen, NotesScreen):
             self.push_screen(NotesScreen())
 
+    def _across(self, screen: type[AcrossScreen]) -> None:
+        if not isinstance(self.screen, screen):
+            while isinstance(self.screen, AcrossScreen):
+                self.pop_screen()
+            self.push_screen(screen())
+
+    def action_people(self) -> None:
+        self._across(PeopleScreen)
+
+    def action_events(self) -> None:
+        self._across(EventsScreen)
+
+    def action_watch(self) -> None:
+        self._across(WatchScreen)
+
+    def action_timeline(self) -> None:
+        """The timeline of what is in front of you: an event, a person, or this briefing's event."""
+        target = getattr(self.screen, "timeline_target", None)
+        if target is None:
+            briefing = getattr(self.screen, "briefing", None)
+            current = getattr(self.screen, "current_briefing_id", None)
+            bid = briefing.id if briefing is not None else current() if current else None
+            profile = self.library.across.profile(bid) if bid else None
+            target = ("event", profile["event"]) if profile and profile.get("event") else None
+        if target is None:
+            self.notify("Nothing to show a timeline of here: open an event, a person or a briefing.", timeout=5)
+            return
+        kind, value = target
+        self.push_screen(TimelineScreen(event_id=value) if kind == "event" else TimelineScreen(person=value))
+
     def on_app_focus(self) -> None:
         """Back in the terminal: show what other sessions wrote meanwhile."""
         reload = getattr(self.screen, "reload_notes", None) or getattr(self.screen, "reload", None)
@@ -132,6 +164,7 @@ class BriefingApp(App):
 
         briefings = [extract(load(s.path)) for s in sample_sources()]
         self.library.add_many(briefings)
+        query.ensure(self.library)
         return len(briefings)
 
     def export_current(self) -> None:

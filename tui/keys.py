@@ -83,13 +83,25 @@ NOTES_SCREEN_KEYS = (
     Key("notes.delete", "d", "delete", "Delete"),
     Key("notes.back", "escape,backspace", "back", "Back"),
 )
+ACROSS_KEYS = (  # across articles (issue 13): from anywhere in the reader
+    Key("across.people", "P", "people", "People", show=False),
+    Key("across.events", "V", "events", "Events", show=False),
+    Key("across.timeline", "T", "timeline", "Timeline", show=False),
+    Key("across.watch", "W", "watch", "Watch", show=False),
+)
+ACROSS_SCREEN_KEYS = (
+    Key("across.open", "enter", "open", "Open"),
+    Key("across.filter", "slash", "filter", "Filter"),
+    Key("across.back", "escape,backspace", "back", "Back"),
+)
 ITEM_KEYS = (
     Key("item.down", "j", "cursor_down", "Down", show=False),
     Key("item.up", "k", "cursor_up", "Up", show=False),
     Key("item.first", "g,home", "first", "First", show=False),
     Key("item.last", "G,end", "last", "Last", show=False),
 )
-ALL_KEYS = APP_KEYS + LIBRARY_KEYS + BRIEFING_KEYS + NOTE_KEYS + NOTES_SCREEN_KEYS + ITEM_KEYS
+ALL_KEYS = (APP_KEYS + LIBRARY_KEYS + BRIEFING_KEYS + NOTE_KEYS + NOTES_SCREEN_KEYS + ITEM_KEYS + ACROSS_KEYS
+            + ACROSS_SCREEN_KEYS)
 
 
 def load_config(path: Path) -> tuple[dict[str, str], str | None, list[str]]:

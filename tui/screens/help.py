@@ -10,10 +10,12 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..keys import ALL_KEYS, APP_KEYS, BRIEFING_KEYS, ITEM_KEYS, LIBRARY_KEYS, NOTE_KEYS, NOTES_SCREEN_KEYS
+from ..keys import (ACROSS_KEYS, ACROSS_SCREEN_KEYS, ALL_KEYS, APP_KEYS, BRIEFING_KEYS, ITEM_KEYS, LIBRARY_KEYS,
+                    NOTE_KEYS, NOTES_SCREEN_KEYS)
 
 SCOPES = ((APP_KEYS, "Everywhere"), (LIBRARY_KEYS, "Library"), (BRIEFING_KEYS, "Briefing"),
-          (NOTE_KEYS, "Briefing"), (ITEM_KEYS, "Inside a pane"), (NOTES_SCREEN_KEYS, "Notes"))
+          (NOTE_KEYS, "Briefing"), (ITEM_KEYS, "Inside a pane"), (NOTES_SCREEN_KEYS, "Notes"),
+          (ACROSS_KEYS, "Everywhere"), (ACROSS_SCREEN_KEYS, "People/Events/Timeline/Watch"))
 
 
 def pretty(keys: str) -> str:

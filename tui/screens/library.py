@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from briefings.across import query as across
 from briefings.listcache import Rows
 from briefings.safe import printable
 from briefings.store import StoreError
@@ -53,6 +54,7 @@ class LibraryScreen(Screen):
         self.shown: Sequence[int] = range(0)
         self.note_counts: dict[str, int] = {}
         self.complete = False  # the whole list is loaded (not just the first screenful)
+        self.watch_new = 0  # watch matches not yet seen (W shows them)
         self._last_words: list[str] = []
         self.fetching = False  # a feed fetch (F) is running
 
@@ -89,10 +91,17 @@ class LibraryScreen(Screen):
         except (StoreError, OSError) as exc:  # e.g. the index was damaged while the reader was open
             self.app.call_from_thread(self.app.store_problem, exc)
             return
-        self.app.call_from_thread(self._loaded, rows, counts)
+        try:  # another session's ingest may have journalled briefings: index them for the marks
+            across.ensure(self.app.library)
+            watch = self.app.library.across.watchlist()
+            marks, new = watch.marked(), len(watch.unseen())
+        except (StoreError, OSError):  # locked by a writer right now: the marks catch up next load
+            marks, new = frozenset(), 0
+        self.app.call_from_thread(self._loaded, rows, counts, marks, new)
 
-    def _loaded(self, rows: Rows, counts: dict[str, int]) -> None:
+    def _loaded(self, rows: Rows, counts: dict[str, int], marks: set[str] = frozenset(), new: int = 0) -> None:
         self.note_counts = counts
+        self.query_one(BriefingList).marks, self.watch_new = marks, new  # watch matches: marked rows, header count
         self.app.rows = rows  # shared with the command palette and "open by id"
         self.show_rows(rows, complete=True)
 
@@ -119,7 +128,7 @@ class LibraryScreen(Screen):
         self.query_one(BriefingList).set_rows(self.rows, self.shown, self.note_counts)
         total = len(self.rows) if self.complete else None
         count = (f"{len(self.shown)} of {total}" if words else f"{total}") if total is not None else "loading"
-        head = f" \u00b7 {count} briefings \u00b7 "
+        head = f" \u00b7 {count} briefings \u00b7 " + (f"\u25c6 {self.watch_new} new \u00b7 " if self.watch_new else "")
         path = printable(str(self.app.library.root), newlines=False)
         room = max(8, self.size.width - len("briefing") - len(head) - 2)
         if len(path) > room:  # one line, whatever the width: keep the end of the path
@@ -160,6 +169,9 @@ class LibraryScreen(Screen):
 
     def action_open(self) -> None:
         self.open_row(self.query_one(BriefingList).cursor)
+
+    def current_briefing_id(self) -> str | None:
+        return self.query_one(BriefingList).current_id()
 
     def open_row(self, position: int) -> None:
         if 0 <= position < len(self.shown):

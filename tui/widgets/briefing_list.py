@@ -66,6 +66,7 @@ class BriefingList(ScrollView, can_focus=True):
         self.rows: Rows = Rows(entries=[])
         self.shown: Sequence[int] = range(0)
         self.note_counts: dict[str, int] = {}
+        self.marks: set[str] | frozenset[str] = frozenset()  # briefings a watch filter matched (shown \u25c6)
 
     def set_rows(self, rows: Rows, shown: Sequence[int], note_counts: dict[str, int]) -> None:
         self.rows, self.shown, self.note_counts = rows, shown, note_counts
@@ -97,7 +98,7 @@ class BriefingList(ScrollView, can_focus=True):
             style = base + self.get_component_rich_style("briefing-list--stripe")
         if position == self.cursor:
             style = base + self.get_component_rich_style("briefing-list--cursor")
-        marker = "\u25b8" if position == self.cursor else " "
+        marker = "\u25b8" if position == self.cursor else "\u25c6" if e.id in self.marks else " "
         segments = [Segment(marker, style), Segment(cells[0], style + Style(bold=True))]
         segments += [Segment(" " + c, style) for c in cells[1:]]
         return Strip(segments).adjust_cell_length(width, style)
