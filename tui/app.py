@@ -20,7 +20,8 @@ from briefings.store import Library, StoreError
 
 from . import state
 from .keys import ACROSS_KEYS, ALL_KEYS, APP_KEYS, load_config
-from .screens.across import AcrossScreen, EventsScreen, PeopleScreen, TimelineScreen, WatchScreen
+from .screens.across import AcrossScreen
+from .screens.across_views import EventsScreen, PeopleScreen, TimelineScreen, WatchScreen
 from .screens.briefing import LABELS, PANES, BriefingScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen, ShownIds

@@ -17,7 +17,7 @@ from briefings.extract import extract  # noqa: E402
 from briefings.ingest import load  # noqa: E402
 
 from tui.app import BriefingApp  # noqa: E402
-from tui.screens.across import EventsScreen, PeopleScreen, TimelineScreen, WatchScreen  # noqa: E402
+from tui.screens.across_views import EventsScreen, PeopleScreen, TimelineScreen, WatchScreen  # noqa: E402
 from tui.screens.briefing import BriefingScreen  # noqa: E402
 
 ROOT = Path("/tmp/briefing-snapshot-across")  # fixed: the path shows in the library title
