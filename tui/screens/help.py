@@ -13,9 +13,10 @@ from textual.widgets import Static
 from ..keys import (ACROSS_KEYS, ACROSS_SCREEN_KEYS, ALL_KEYS, APP_KEYS, BRIEFING_KEYS, ITEM_KEYS, LIBRARY_KEYS,
                     NOTE_KEYS, NOTES_SCREEN_KEYS)
 
-SCOPES = ((APP_KEYS, "Everywhere"), (LIBRARY_KEYS, "Library"), (BRIEFING_KEYS, "Briefing"),
-          (NOTE_KEYS, "Briefing"), (ITEM_KEYS, "Inside a pane"), (NOTES_SCREEN_KEYS, "Notes"),
-          (ACROSS_KEYS, "Everywhere"), (ACROSS_SCREEN_KEYS, "People/Events/Timeline/Watch"))
+# Across-article keys follow the other keys that work everywhere: they are not in the footer.
+SCOPES = ((APP_KEYS, "Everywhere"), (ACROSS_KEYS, "Everywhere"), (LIBRARY_KEYS, "Library"),
+          (BRIEFING_KEYS, "Briefing"), (NOTE_KEYS, "Briefing"), (ITEM_KEYS, "Inside a pane"),
+          (NOTES_SCREEN_KEYS, "Notes"), (ACROSS_SCREEN_KEYS, "People/Events/Timeline/Watch"))
 
 
 def pretty(keys: str) -> str:
