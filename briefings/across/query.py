@@ -106,7 +106,7 @@ def find_event(across: Across, ref: str) -> str | None:
     if not hits:
         words = fold(ref).split()
         for e, r in all_events.items():
-            titles = " ".join(p["title"] for p in across.profiles(r["members"]))
+            titles = " ".join(str(rep[1] or "") for rep in r.get("reports", {}).values())  # no profile reads
             if words and all(w in fold(titles) for w in words):
                 hits.append(e)
     hits.sort(key=lambda e: -len(all_events[e]["members"]))
