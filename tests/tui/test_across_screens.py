@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 import sys
 from pathlib import Path
@@ -39,17 +40,21 @@ def build(root: Path, paths: list[Path]) -> store.Library:
 
 @pytest.fixture(scope="module")
 def across_library():
-    shutil.rmtree(ROOT, ignore_errors=True)
-    library = build(ROOT, story_paths())
-    with library.transaction():
-        watch = library.across.watchlist()
-        f = watch.add("Corran Deep")
-        for e in library.entries():
-            b = library.get(e.id)
-            watch.match(b.id, b.article.title, b.article.text, only=[f])
-        watch.save()
-    yield library
-    shutil.rmtree(ROOT, ignore_errors=True)
+    # The path is fixed (it shows on screen): another test run on this machine must not rebuild it
+    # under this one, so hold a lock on it for the module.
+    with open(f"{ROOT}.lock", "a") as guard:
+        fcntl.flock(guard, fcntl.LOCK_EX)
+        shutil.rmtree(ROOT, ignore_errors=True)
+        library = build(ROOT, story_paths())
+        with library.transaction():
+            watch = library.across.watchlist()
+            f = watch.add("Corran Deep")
+            for e in library.entries():
+                b = library.get(e.id)
+                watch.match(b.id, b.article.title, b.article.text, only=[f])
+            watch.save()
+        yield library
+        shutil.rmtree(ROOT, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
