@@ -163,6 +163,7 @@ def fetch(library: Library, *, delay: float = DELAY, limits: Limits = Limits(),
     total)`` counts entries to fetch. Failures are counted and passed to ``on_error`` as lines.
     """
     report, polite = FetchReport(), _Polite(delay)
+    fetched: set[str] = set()  # page URLs fetched in this run: two feeds listing one story cost one request
 
     def failed(message: str) -> None:
         report.failed += 1
@@ -188,6 +189,10 @@ def fetch(library: Library, *, delay: float = DELAY, limits: Limits = Limits(),
                 continue
             done_keys: list[str] = []
             for i, (key, link) in enumerate(todo):
+                if link in fetched:
+                    done_keys.append(key)
+                    continue
+                fetched.add(link)
                 try:
                     polite.wait(link)
                     briefing = extract(fetch_article(link, http=http, limits=limits))

@@ -144,3 +144,16 @@ def test_last_modified_alone_makes_the_get_conditional(server, tmp_path):
     assert fetch(library, delay=0, limits=FAST).new == 1
     assert fetch(library, delay=0, limits=FAST).unchanged == 1
     assert server.requests[-1][1]["if-modified-since"] == "Tue, 05 May 2026 07:00:00 GMT"
+
+
+def test_a_story_in_two_feeds_is_fetched_once(server, tmp_path):
+    base = server.url("")
+    server.routes["/a"] = Reply(rss(base, [1, 2]), headers={"Content-Type": "application/rss+xml"})
+    server.routes["/b"] = Reply(atom(base, [2, 3]), headers={"Content-Type": "application/atom+xml"})
+    serve_stories(server, [1, 2, 3])
+    library = Library(tmp_path / "lib")
+    add_feed(library, server.url("/a"))
+    add_feed(library, server.url("/b"))
+    assert fetch(library, delay=0, limits=FAST).new == 3
+    assert [server.hits[f"/story{n}.html"] for n in (1, 2, 3)] == [1, 1, 1]
+    assert all(len(f.seen) == 2 for f in load_feeds(library))
