@@ -113,6 +113,18 @@ async def test_events_timeline_and_watch(across_library):
         assert across_library.across.watchlist().unseen() == []  # seen once shown
 
 
+async def test_big_libraries_fill_the_screens_in_a_worker(across_library, monkeypatch):
+    from tui.screens import across
+
+    monkeypatch.setattr(across, "BACKGROUND_AT", 0)  # as if the library were huge
+    app = BriefingApp(across_library, restore=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("P")
+        await loaded(pilot)  # waits for the worker
+        assert isinstance(app.screen, PeopleScreen) and len(app.screen.shown) == 9
+
+
 async def test_timeline_key_follows_what_is_in_front(across_library):
     app = BriefingApp(across_library, restore=False)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -24,6 +24,7 @@ from briefings.render import inline as _t
 from ..keys import ACROSS_SCREEN_KEYS
 
 MARK = "\u25c6"
+BACKGROUND_AT = 5000  # briefings: above this a screen fills in a worker (who's who at 100k takes seconds)
 
 
 def _cut(text: str, width: int) -> Text:
@@ -57,7 +58,21 @@ class AcrossScreen(Screen):
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width >= 120, "-wide")
-        self.items = self.load(query.ensure(self.app.library))
+        rows = self.app.rows
+        if (len(rows) if rows is not None else len(self.app.library)) > BACKGROUND_AT:
+            self.query_one("#across-title", Static).update(Text.assemble((self.TITLE_TEXT, "bold"), " \u00b7 loading\u2026"))
+            self._load_in_background()
+        else:  # small libraries: filled before the first frame (no flicker, stable snapshots)
+            self.items = self.load(query.ensure(self.app.library))
+            self.refilter()
+
+    @work(thread=True, exclusive=True, group="across-load")
+    def _load_in_background(self) -> None:
+        items = self.load(query.ensure(self.app.library))
+        self.app.call_from_thread(self._loaded, items)
+
+    def _loaded(self, items: list[dict[str, Any]]) -> None:
+        self.items = items
         self.refilter()
 
     def on_resize(self) -> None:
