@@ -58,7 +58,7 @@ def trim_subject(np: str) -> str:
     words = s.split()
     for i, w in enumerate(words[1:], 1):
         if w.lower() in SUBJECT_ENDS:
-            return " ".join(words[:i])
+            return " ".join(words[:i])  # "Trump has repeatedly"
     return s
 
 
@@ -70,7 +70,9 @@ def clean_speaker(speaker: str | None) -> str | None:
     if not words or len(words) > 9:
         return None
     first, last = words[0].lower(), words[-1].lower().strip(".,")
-    if first in CLAUSE_OPENERS or last in BAD_LAST or not any(ch.isalpha() for ch in last):
+    if first in CLAUSE_OPENERS or words[0] in SUBJECT_ENDS or last in BAD_LAST or not any(ch.isalpha() for ch in last):
+        return None  # "When", "has", "was extradited", "a poem she"
+    if len(words) == 1 and first in ("another", "others", "some", "many", "most", "one", "both", "all", "each"):
         return None
     if len(words) == 1 and re.search(r"(?:ed|ing|ly)$", first) and (words[0][:1].islower() or len(first) > 6):
         return None  # "said", "Continuing", "Shortly": a verb or adverb is no one
