@@ -191,7 +191,7 @@ class Batch:
         self.profiles[bid] = None
 
     def _flush(self) -> None:
-        """Replace every changed profile and shard (atomically, without fsync: see Across._guarded),
+        """Replace every changed profile and shard (atomically, without fsync: see briefings.across.state),
         then delete removed profiles."""
         writes = [(self.a.profile_path(bid), orjson.dumps(p)) for bid, p in self.profiles.items() if p is not None]
         for shards, cache in ((self.a.keys, self.keys), (self.a.events, self.events), (self.a.people, self.people)):

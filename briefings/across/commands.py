@@ -88,9 +88,9 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     for e in entries:
         when = e["date"] if e["end"] == e["date"] else f"{e['date']}..{e['end']}"
         if e["kind"] == "report":
-            out.print(inline(f"{when:<22}", "bold") + inline(e["text"], "dim"))
+            out.print(inline(f"{when:<23}", "bold") + inline(e["text"], "dim"))
         else:
-            line = Text.assemble(inline(f"{when:<22}", "bold"), inline(f"\u201c{e['phrase']}\u201d", "cyan"),
+            line = Text.assemble(inline(f"{when:<23}", "bold"), inline(f"\u201c{e['phrase']}\u201d", "cyan"),
                                  inline(f" ({e.get('outlet')}) ", "dim"), inline(e.get("context", "")))
             out.print(line, no_wrap=True, overflow="ellipsis")
     return 0

@@ -1,8 +1,8 @@
 """Small JSON files keyed by hash, so one update rewrites a few files, never the whole state.
 
-``Shards(folder)`` maps string keys to JSON values across 256 files
-(``folder/ab.json``, ``ab`` = the first byte of a digest of the key). Writes
-are atomic renames (no fsync: the state is derived, see ``Across._guarded``)
+``Shards(folder)`` maps string keys to JSON values across up to 4,096 files
+(``folder/abc.json``, ``abc`` = the first 12 bits of a digest of the key). Writes
+are atomic renames (no fsync: the state is derived, see :mod:`briefings.across.state`)
 and must happen under the library lock; reads take no lock and see each file whole.
 """
 
@@ -22,7 +22,7 @@ from ..model import digest
 
 def replace_all(writes: list[tuple[Path, bytes]]) -> None:
     """Replace each file atomically (temp file + rename: readers see old or new, whole), without
-    fsync: for derived state that a STALE marker protects (see ``Across._guarded``)."""
+    fsync: for derived state that a STALE marker protects (see :mod:`briefings.across.state`)."""
     made: set[Path] = set()
     for path, data in writes:
         if path.parent not in made:
@@ -37,12 +37,15 @@ def replace_all(writes: list[tuple[Path, bytes]]) -> None:
             raise
 
 
+SHARD_CHARS = 3  # 4,096 shards: at 100,000 briefings a shard stays small enough to rewrite per update
+
+
 def shard_of(key: str) -> str:
-    return digest("shard", key, size=2)
+    return digest("shard", key, size=4)[:SHARD_CHARS]
 
 
 class Shards:
-    """A dict of JSON values spread over up to 256 files in ``folder``."""
+    """A dict of JSON values spread over up to 4,096 files in ``folder``."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder

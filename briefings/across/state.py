@@ -9,6 +9,7 @@ Layout::
     across/watch.json              watch filters and their matches (user data: fsynced)
     across/pending                 journal: "+ID ADDED" / "-ID" lines not yet applied
     across/STALE                   present while an update runs; left behind, it means "rebuild"
+    across/FORMAT                  the format of all this (another one is rebuilt on first use)
 
 The store's hooks only append to the journal (under the library lock, after the index
 is written): adding a briefing costs one small append. :meth:`Across.apply` indexes the
@@ -30,6 +31,9 @@ from .batch import Batch
 from .profiles import Profile
 from .shards import Shards
 from .watch import Watchlist
+
+
+FORMAT = "2"  # of the files below; bump when it changes: a state in another format is rebuilt
 
 
 class Across:
@@ -63,7 +67,15 @@ class Across:
 
     @property
     def exists(self) -> bool:
-        return (self.folder / "profiles").is_dir()
+        """The state is there, in this version's format (another format is rebuilt, not misread)."""
+        try:
+            return (self.folder / "FORMAT").read_text().strip() == FORMAT and (self.folder / "profiles").is_dir()
+        except OSError:
+            return False
+
+    def _start(self) -> None:
+        (self.folder / "profiles").mkdir(parents=True, exist_ok=True)
+        (self.folder / "FORMAT").write_text(FORMAT + "\n")
 
     @property
     def stale(self) -> bool:
@@ -88,7 +100,7 @@ class Across:
         lines, self._staged = self._staged, []
         if lines and fresh and not self.exists:
             self._journal([])
-            (self.folder / "profiles").mkdir(exist_ok=True)
+            self._start()
         if lines and (fresh or self.exists):
             self._journal(lines)
         elif lines and not self.folder.exists():
@@ -145,7 +157,7 @@ class Across:
         died); the watch filters and seen marks are kept."""
         for name in ("profiles", "people", "keys", "events"):
             shutil.rmtree(self.folder / name, ignore_errors=True)
-        (self.folder / "profiles").mkdir(parents=True, exist_ok=True)
+        self._start()
         (self.folder / "STALE").touch()  # until the rebuild has finished
         self.journal.unlink(missing_ok=True)
         n = 0

@@ -85,6 +85,8 @@ def test_missing_or_stale_state_is_rebuilt_once(fresh_library):
     fresh_library.add(story("osterby-budget"))  # journalled nowhere: the state is rebuilt on use
     after = _groups(query.ensure(fresh_library))
     assert after == before | {frozenset({"Mines ministry budget rises by a fifth"})}
+    (fresh_library.root / "across" / "FORMAT").write_text("1\n")  # a state in an older format
+    assert _groups(query.ensure(fresh_library)) == after
     (fresh_library.root / "across" / "STALE").touch()  # an update that died half way
     query.ensure(fresh_library)
     assert not fresh_library.across.stale and _groups(fresh_library.across) == after
