@@ -8,6 +8,7 @@ and every string passes through :func:`briefings.safe.printable`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -36,6 +37,18 @@ def format_value(value: float) -> str:
         if abs(value) >= size:
             return f"{value / size:.3g} {word}"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def source_label(source: str) -> str:
+    """A short name for where a briefing came from: a file's name, a web page's site (its host)."""
+    if source.startswith(("http://", "https://")):
+        try:
+            host = urlsplit(source).hostname
+        except ValueError:
+            host = None
+        if host:
+            return host.removeprefix("www.")
+    return source.rsplit("/", 1)[-1]
 
 
 def briefing_view(b: Briefing) -> RenderableType:
@@ -87,7 +100,7 @@ def library_table(entries: Iterable[Entry]) -> Table:
                          ("Quo", {"justify": "right", "width": 3})):
         table.add_column(name, overflow="ellipsis", no_wrap=True, **kwargs)
     for e in entries:
-        table.add_row(T(e.id[:8], "dim"), T(e.title), T(e.source.rsplit("/", 1)[-1]),
+        table.add_row(T(e.id[:8], "dim"), T(e.title), T(source_label(e.source)),
                       T(e.published or e.added[:10]), T(e.figures), T(e.casualties), T(e.quotes))
     return table
 

@@ -114,5 +114,7 @@ def test_cli_ingest_url_then_read_offline(server, tmp_path, capsys):
     assert data["schema"] == 2 and data["article"]["outlet"] == "Coastline Courier"
     assert data["article"]["source"] == server.url("/story.html")
     assert "storm number 7" in data["article"]["text"]
+    assert main(["list", "--library", lib]) == 0
+    assert "127.0.0.1" in capsys.readouterr().out  # the site, not the page's file name
     assert main(["show", "--library", lib, "--md"]) == 0
     assert "Outlet: Coastline Courier · By: Petra Lindqvist · Source: http" in capsys.readouterr().out

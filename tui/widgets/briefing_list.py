@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefings.listcache import Rows
+from briefings.render import source_label
 from briefings.safe import printable
 
 from ..keys import LIBRARY_KEYS
@@ -89,7 +90,7 @@ class BriefingList(ScrollView, can_focus=True):
             return Strip([Segment(" " * width, base)], width)
         e = self.rows[self.shown[position]]
         notes = self.note_counts.get(e.id, 0)
-        cells = [_fit(e.title, title_width(width)), _fit(e.source.rsplit("/", 1)[-1], 14),
+        cells = [_fit(e.title, title_width(width)), _fit(source_label(e.source), 14),
                  _fit(e.published or e.added[:10], 10), _fit(str(e.figures), 4, True),
                  _fit(str(e.casualties), 4, True), _fit(str(e.quotes), 4, True),
                  _fit(f"\u270e{notes}" if notes else "", 4, True)]
