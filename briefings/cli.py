@@ -30,6 +30,7 @@ examples:
   briefing extract article.txt --json          print a briefing without storing it
   briefing list                                every briefing, newest first
   briefing show 5894 --md                      one briefing as Markdown
+  briefing rm 5894                             remove it (its notes are kept)
   briefing                                     open the reader
 """
 
@@ -79,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--md", action="store_true", default=True, help="Markdown with each item's source sentence "
                                                                      "cited (the default and only format)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+    p = sub.add_parser("rm", parents=[common], help="remove briefings from the library (their notes are kept)",
+                       description="Remove briefings (by id or unique prefix). Their notes stay in LIBRARY/notes, "
+                                   "shown as detached, and come back if the article is ingested again.")
+    p.add_argument("refs", nargs="+", metavar="ID", help="briefing ids or unique prefixes")
 
     p = sub.add_parser(
         "notes", parents=[common], help="list, add or remove notes",

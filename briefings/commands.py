@@ -26,6 +26,7 @@ from .notes import MAX_NOTE_BYTES
 from .render import T, briefing_view, library_table, notes_table
 from .safe import printable
 from .store import Library
+from .storage import StoreError
 
 SAMPLES = Path(__file__).parent / "samples"
 BATCH = 200  # briefings per index write: the index is rewritten once per batch, not per article
@@ -63,17 +64,36 @@ def _counts(b: Briefing) -> str:
 
 
 @contextmanager
-def _progress(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr for long runs in a terminal; a no-op otherwise."""
+def _progress(total: int, enabled: bool, out: Console) -> Iterator[tuple[Callable[[], None], Callable[[Text], None]]]:
+    """A progress bar on stderr for long runs in a terminal, and how to print a line meanwhile.
+
+    Lines go through the bar's own console while it is shown, so they land above the bar instead of
+    being overwritten by it (stdout and stderr are the same terminal then); otherwise to ``out``.
+    """
+    def say(line: Text) -> None:
+        out.print(line, no_wrap=True, overflow="ellipsis")
+
     if not enabled:
-        yield lambda: None
+        yield (lambda: None), say
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=_err(), transient=True) as bar:
         task = bar.add_task("ingest", total=total)
-        yield lambda: bar.advance(task)
+        yield (lambda: bar.advance(task)), (lambda line: bar.console.print(line, no_wrap=True, overflow="ellipsis"))
+
+
+def keep_known_source(library: Library, b: Briefing) -> None:
+    """An article ingested again keeps the source it is known by: stdin ("-") never replaces a file path,
+    and another copy of the same text elsewhere does not move it while the first file is still there."""
+    try:
+        known = library.get(b.id).article.source
+    except StoreError:
+        return  # new, or unreadable: the new source stands
+    new = b.article.source
+    if known and known != new and (new == "-" or (known != "-" and Path(known).exists())):
+        b.article.source = known
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -93,7 +113,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             if not args.quiet:
                 line = Text("added   " if result.created else "updated ", style="green" if result.created else "")
                 line += T(f"{b.id[:10]}  ", "dim") + T(b.article.title, "bold") + T(f"  ({_counts(b)})", "dim")
-                out.print(line, no_wrap=True, overflow="ellipsis")
+                say(line)
         pending.clear()
 
     last_flush = time.monotonic()
@@ -106,7 +126,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             http = client()
         return http
 
-    with _progress(len(sources), len(sources) > 20 and sys.stderr.isatty() and not args.quiet) as tick:
+    live = len(sources) > 20 and sys.stderr.isatty() and sys.stdout.isatty() and not args.quiet
+    with _progress(len(sources), live, out) as (tick, say):
         try:
             for source in sources:
                 try:
@@ -118,9 +139,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     else:
                         article = load(source.path)
                     try:
-                        pending.append(extract(article))
+                        briefing = extract(article)
                     except Exception as exc:  # an extractor bug costs this file, never the batch
                         raise IngestError(source.path, f"could not extract a briefing ({type(exc).__name__})") from exc
+                    keep_known_source(library, briefing)
+                    pending.append(briefing)
                 except IngestError as exc:
                     failed += 1
                     err.print(Text("briefing: failed: ", style="red") + T(printable(str(exc), newlines=False)))
@@ -284,6 +307,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rm(args: argparse.Namespace) -> int:
+    library = Library.open(library_arg(args))
+    ids = [library.resolve(ref) for ref in args.refs]  # every id checked before anything is removed
+    for briefing_id in dict.fromkeys(ids):
+        title = library.get(briefing_id).article.title
+        library.remove(briefing_id)
+        library.marks.forget(briefing_id)
+        kept = len(library.notes.all(briefing_id))
+        _err().print(T(f"removed {briefing_id[:10]}  {title}" + (f"  ({kept} note{'s' if kept != 1 else ''} kept, "
+                                                                   "detached)" if kept else "")))
+    return 0
+
+
 def cmd_read(args: argparse.Namespace) -> int:
     from tui.app import run  # only here: the other commands never load Textual
 
@@ -320,7 +356,7 @@ from .across.commands import cmd_events, cmd_people, cmd_timeline, cmd_watch  # 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ingest": cmd_ingest, "extract": cmd_extract, "list": cmd_list, "show": cmd_show,
-    "export": cmd_export, "read": cmd_read, "demo": cmd_demo, "notes": cmd_notes, "doctor": cmd_doctor,
+    "export": cmd_export, "rm": cmd_rm, "read": cmd_read, "demo": cmd_demo, "notes": cmd_notes, "doctor": cmd_doctor,
     "feeds": lambda args: _feedcmds().cmd_feeds(args), "fetch": lambda args: _feedcmds().cmd_fetch(args),
     "people": cmd_people, "events": cmd_events, "timeline": cmd_timeline, "watch": cmd_watch,
 }

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from .attach import place
 from .extract.text import sentences
-from .model import Briefing
+from .model import Briefing, SummarySentence
 from .notes import Note
 from .safe import printable
 
@@ -90,6 +90,41 @@ def to_markdown(b: Briefing, notes: Sequence[Note] = ()) -> str:
             out += [f"- On a {md(n.kind)}: \u201c{md(n.evidence)}\u201d", *_quoted_note(n)]
         out.append("")
     return "\n".join(out)
+
+
+def item_line(item: object) -> str:
+    """An item in one plain line, as a reader would quote it."""
+    from .model import Casualty, Figure, Quote
+
+    if isinstance(item, Figure):
+        return f"{item.text}: {item.counts}"
+    if isinstance(item, Casualty):
+        details = ", ".join(x for x in (str(item.age) if item.age is not None else "", item.status,
+                                        item.affiliation or "") if x)
+        return f"{item.name} ({details})"
+    if isinstance(item, Quote):
+        who = (item.speaker or "unknown speaker") + (f", {item.role}" if item.role else "")
+        return f"\u201c{item.text}\u201d \u2014 {who}"
+    return str(getattr(item, "text", item))
+
+
+def cited_item(b: Briefing, item: object) -> str:
+    """An item with its citation (the sentence it came from, the article and the briefing id), for pasting."""
+    art = b.article
+    where = ", ".join(x for x in (art.title, art.outlet or "", art.url or art.source, art.published or "") if x)
+    lines = [item_line(item)]
+    span = getattr(item, "span", None)
+    if span is not None and not isinstance(item, SummarySentence):  # a summary sentence is its own evidence
+        lines.append(f"> {' '.join(_Citer(art.text)(span).split())}")
+    lines.append(f"Source: {where} (briefing {b.id[:10]})")
+    return printable("\n".join(lines))
+
+
+def to_json_bytes(b: Briefing) -> bytes:
+    """The briefing in the JSON contract (schema 1), as ``briefing show --json`` prints it."""
+    import orjson
+
+    return orjson.dumps(b.to_dict(), option=orjson.OPT_INDENT_2) + b"\n"
 
 
 def notes_markdown(notes: Sequence[Note], titles: dict[str, str]) -> str:

@@ -35,6 +35,11 @@ def _signature(index: Path) -> str | None:
     return f"{st.st_size} {st.st_mtime_ns} {st.st_ino}"
 
 
+def signature(root: Path) -> str | None:
+    """The signature of the index at ``root`` (size, mtime, inode): cheap to poll for changes."""
+    return _signature(root / "library.json")
+
+
 def _line(row: Mapping[str, Any]) -> str:
     fields = (row["id"], row["added"], row.get("updated") or row["added"], row.get("published") or "",
               str(row.get("figures", 0)), str(row.get("casualties", 0)), str(row.get("quotes", 0)),

@@ -34,6 +34,7 @@ from .across.state import Across
 from .articles import article_bytes, article_path, read_article, sweep_articles
 from .atomic import fsync_dir, write_many_atomic
 from . import listcache
+from .marks import Marks
 from .notes import NoteStore
 from .index import AddResult, Entry, Row, doc_id, find_row, make_row, upsert_rows, utc_now
 from .indexdb import IndexDB, SchemaTooNew
@@ -65,6 +66,7 @@ class Library:
         self._db = IndexDB(self.root, schema=self.SCHEMA, lock_timeout=self.LOCK_TIMEOUT)
         self._swept = False
         self.across = Across(self.root)  # cross-article state, kept up to date by add/remove
+        self._marks: Marks | None = None
 
     @classmethod
     def open(cls, explicit: str | Path | None = None) -> Library:
@@ -87,6 +89,17 @@ class Library:
             return self._db.upgrade(migrate)
         except StoreError:  # read-only folder, locked for long, damaged: commands report it themselves
             return False
+
+    @property
+    def marks(self) -> Marks:
+        """Read/archived marks kept beside this library (one object per Library: it caches the file)."""
+        if self._marks is None:
+            self._marks = Marks(self.root)
+        return self._marks.load()
+
+    def list_signature(self) -> str | None:
+        """Changes whenever any writer commits the index (another process ingesting or removing)."""
+        return listcache.signature(self.root)
 
     @property
     def notes(self) -> NoteStore:

@@ -13,7 +13,6 @@ from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
 
 from briefings.across import query
-from briefings.export import to_markdown
 from briefings.paths import config_dir
 from briefings.safe import printable
 from briefings.store import Library, StoreError
@@ -44,10 +43,14 @@ class BriefingCommands(Provider):
         for n, i in zip(range(40), found):  # a palette, not a second library list: the best 40 matches
             entry = rows[i]
             commands.append((f"Open: {entry.title}", partial(app.open_by_id, entry.id), entry.source))
-        if isinstance(app.screen, BriefingScreen):
+        screen = self.screen  # the screen the palette was opened over (app.screen is the palette itself)
+        if isinstance(screen, BriefingScreen):
             for name in PANES:
-                commands.append((f"Pane: {LABELS[name]}", partial(app.screen.show_pane, name), "jump to the pane"))
-            commands.append(("Export this briefing as Markdown", app.export_current, "writes NAME.md here"))
+                commands.append((f"Pane: {LABELS[name]}", partial(screen.show_pane, name), "jump to the pane"))
+            commands.append(("Export this briefing as Markdown", partial(screen.action_export, "md"),
+                             "writes briefing-ID.md in the current folder"))
+            commands.append(("Export this briefing as JSON", partial(screen.action_export, "json"),
+                             "writes briefing-ID.json in the current folder"))
         for label, theme in THEMES.items():
             commands.append((f"Theme: {label}", partial(setattr, app, "theme", theme), theme))
         for text, callback, help_text in commands:
@@ -76,6 +79,13 @@ class BriefingApp(App):
             self.theme = theme
         elif theme:
             self.config_problems.append(f"unknown theme {theme!r}")
+        elif restore and state.load_theme() in self.available_themes:
+            self.theme = state.load_theme()  # the one last picked in the palette
+        self._theme_ready = True
+
+    def watch_theme(self, theme: str) -> None:
+        if getattr(self, "_theme_ready", False):  # a choice made while running, not the start-up one
+            state.save_theme(theme)
 
     def keymap_in_force(self) -> dict[str, str]:
         """Each binding id and the keys it has now (defaults, then the user's remapping)."""
@@ -168,13 +178,6 @@ class BriefingApp(App):
         query.ensure(self.library)
         return len(briefings)
 
-    def export_current(self) -> None:
-        screen = self.screen
-        if isinstance(screen, BriefingScreen) and screen.briefing is not None:
-            path = Path.cwd() / f"briefing-{screen.briefing.id[:8]}.md"
-            path.write_text(to_markdown(screen.briefing), encoding="utf-8")
-            self.notify(f"Exported to {path}")
-
     async def on_event(self, event: events.Event) -> None:
         # Keys typed ahead of a quit ("qn", "q?" arriving together over a slow link) would open
         # screens on an app that is closing; once exit is requested, input is dropped.
@@ -218,6 +221,10 @@ class BriefingApp(App):
 def run(library_dir: Path | None = None) -> int:
     """Open the reader on a library folder (see :func:`briefings.paths.library_root`)."""
     library = Library.open(library_dir)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):  # else escapes land in a file and it waits forever
+        print("briefing: error: the reader needs a terminal (stdin and stdout are not one); "
+              "use briefing list, show or export in scripts", file=sys.stderr)
+        return 2
     library.entries(limit=1)  # a damaged library is reported by the CLI, before the screen is taken over
     app = BriefingApp(library)
     app.run()

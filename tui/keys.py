@@ -35,9 +35,10 @@ class Key:
     description: str
     show: bool = True
     priority: bool = False
+    footer: str = ""  # a shorter label for the footer (80 columns hold every shown key); help says it all
 
     def binding(self) -> Binding:
-        return Binding(self.keys, self.action, self.description, show=self.show, id=self.id,
+        return Binding(self.keys, self.action, self.footer or self.description, show=self.show, id=self.id,
                        priority=self.priority)
 
 
@@ -53,23 +54,32 @@ LIBRARY_KEYS = (
     Key("library.samples", "s", "samples", "Samples", show=False),
     Key("library.fetch", "F", "fetch_feeds", "Fetch feeds", show=False),
     Key("library.open_url", "o", "open_url", "Open original URL", show=False),
+    Key("library.delete", "d", "delete", "Delete the briefing (asks first; its notes are kept)", show=False),
+    Key("library.archive", "a", "archive", "Archive / unarchive the briefing", show=False),
+    Key("library.show_archived", "A", "show_archived", "Show / hide archived briefings", show=False),
+    Key("library.read", "u", "toggle_read", "Mark read / unread (bold = unread)", show=False),
+    Key("library.sort", "S", "sort", "Sort: ingested, published, title, outlet, counts", footer="Sort"),
+    Key("library.reload", "R", "reload", "Reload the list (it also follows other sessions by itself)",
+        show=False),
     Key("list.down", "j", "cursor_down", "Down", show=False),
     Key("list.up", "k", "cursor_up", "Up", show=False),
     Key("list.first", "g,home", "first", "First", show=False),
     Key("list.last", "G,end", "last", "Last", show=False),
 )
 BRIEFING_KEYS = (
-    Key("pane.next", "tab", "next_pane", "Next pane", priority=True),
+    Key("pane.next", "tab", "next_pane", "Next pane", priority=True, footer="Pane"),
     Key("pane.previous", "shift+tab", "previous_pane", "Prev pane", show=False, priority=True),
     Key("pane.summary", "1", "pane('summary')", "Summary", show=False),
     Key("pane.figures", "2", "pane('figures')", "Figures", show=False),
     Key("pane.casualties", "3", "pane('casualties')", "Casualties", show=False),
     Key("pane.quotes", "4", "pane('quotes')", "Quotes", show=False),
     Key("pane.source", "5", "pane('source')", "Source", show=False),
-    Key("item.evidence", "enter", "evidence", "Evidence"),
     Key("briefing.previous", "left_square_bracket", "step(-1)", "Prev", show=False),
-    Key("briefing.next", "right_square_bracket", "step(1)", "Next"),
-    Key("briefing.back", "escape,backspace", "back", "Library"),
+    Key("briefing.next", "right_square_bracket", "step(1)", "Next briefing", show=False),
+    Key("briefing.back", "escape,backspace", "back", "Back to the library", footer="Back"),
+    Key("briefing.export_md", "x", "export('md')", "Export Markdown", show=False),
+    Key("briefing.export_json", "X", "export('json')", "Export JSON", show=False),
+    Key("item.copy", "c", "copy", "Copy with citation", show=False),
     Key("briefing.open_url", "o", "open_url", "Open original URL", show=False),
 )
 NOTE_KEYS = (
@@ -95,6 +105,7 @@ ACROSS_SCREEN_KEYS = (
     Key("across.back", "escape,backspace", "back", "Back"),
 )
 ITEM_KEYS = (
+    Key("item.evidence", "enter", "select", "Evidence"),
     Key("item.down", "j", "cursor_down", "Down", show=False),
     Key("item.up", "k", "cursor_up", "Up", show=False),
     Key("item.first", "g,home", "first", "First", show=False),

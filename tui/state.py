@@ -28,6 +28,7 @@ def load(library: Path) -> dict[str, str]:
     try:
         data = json.loads(read_regular(state_path(), MAX_BYTES))  # never a FIFO, never unbounded
         view = data.get(str(library.resolve()), {})
+        view = view if isinstance(view, dict) else {}
         return {k: str(v) for k, v in view.items() if k in ("briefing", "pane")}
     except (OSError, ValueError, AttributeError):
         return {}
@@ -35,6 +36,12 @@ def load(library: Path) -> dict[str, str]:
 
 def save(library: Path, view: dict[str, str] | None) -> None:
     """Remember ``view`` for ``library`` (``None`` forgets it: the reader was at the list)."""
+    key = str(library.resolve())
+    _update(lambda data: data.__setitem__(key, view) if view else data.pop(key, None))
+
+
+def _update(change) -> None:
+    """Read the state file, apply ``change`` to its dict, write it back atomically (never raises)."""
     path = state_path()
     try:
         try:
@@ -42,11 +49,7 @@ def save(library: Path, view: dict[str, str] | None) -> None:
             data = data if isinstance(data, dict) else {}
         except (OSError, ValueError):
             data = {}
-        key = str(library.resolve())
-        if view:
-            data[key] = view
-        else:
-            data.pop(key, None)
+        change(data)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".reader-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -54,3 +57,20 @@ def save(library: Path, view: dict[str, str] | None) -> None:
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only home must not stop the reader
+
+
+THEME_KEY = "theme"  # beside the per-library views: a library key is an absolute path, never this
+
+
+def load_theme() -> str | None:
+    """The theme last chosen in the reader (the command palette), if any."""
+    try:
+        theme = json.loads(state_path().read_text(encoding="utf-8")).get(THEME_KEY)
+        return theme if isinstance(theme, str) else None
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def save_theme(theme: str) -> None:
+    """Remember ``theme`` for the next start (config.toml's [reader] theme still wins)."""
+    _update(lambda data: data.__setitem__(THEME_KEY, theme))

@@ -102,3 +102,38 @@ def test_samples_ship_with_the_package():
     proc = run("ingest", "--samples")
     assert proc.returncode == 0, proc.stderr
     assert len(json.loads(run("list", "--json").stdout)) >= 12
+
+
+def test_reingest_from_stdin_or_a_copy_keeps_the_known_source(tmp_path):
+    """Issue 11 bug 7: `cat a.txt | briefing ingest -` and a copy in another folder keep a.txt as the source."""
+    lib = str(tmp_path / "lib")
+    text = "Harbour crane toppled in Velmoor\n\nA crane toppled at the port of Velmoor on Tuesday, injuring two workers, officials said.\n"
+    original = write(tmp_path, "a.txt", text)
+    (tmp_path / "other").mkdir()
+    copy = write(tmp_path / "other", "a.txt", text)
+    assert run("ingest", "--library", lib, str(original)).returncode == 0
+
+    def source() -> str:
+        return json.loads(run("list", "--json", "--library", lib).stdout)[0]["source"]
+
+    assert run("ingest", "--library", lib, "-", stdin=text.encode()).returncode == 0
+    assert source() == str(original)
+    assert run("ingest", "--library", lib, str(copy)).returncode == 0
+    assert source() == str(original)
+    original.unlink()  # the first file is gone: the copy is now where the article lives
+    assert run("ingest", "--library", lib, str(copy)).returncode == 0
+    assert source() == str(copy)
+
+
+def test_rm_removes_a_briefing_and_keeps_its_notes(tmp_path):
+    lib = str(tmp_path / "lib")
+    path = write(tmp_path, "a.txt", "Quarry wall gives way in Tessby\n\nA quarry wall collapsed in Tessby on Friday, "
+                                     "injuring three workers, the company said.\n")
+    assert run("ingest", "--library", lib, str(path)).returncode == 0
+    (entry,) = json.loads(run("list", "--json", "--library", lib).stdout)
+    assert run("notes", "add", entry["id"][:8], "call the quarry owner", "--library", lib).returncode == 0
+    proc = run("rm", entry["id"][:8], "--library", lib)
+    assert proc.returncode == 0 and "removed" in proc.stderr and "1 note kept" in proc.stderr
+    assert json.loads(run("list", "--json", "--library", lib).stdout) == []
+    assert "call the quarry owner" in run("notes", "--json", "--library", lib).stdout
+    assert_one_line_error(run("rm", entry["id"][:8], "--library", lib), "no briefing")

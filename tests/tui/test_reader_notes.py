@@ -40,7 +40,7 @@ async def test_add_a_note_to_an_item_marks_it_and_saves_it_to_disk(library):
         assert (note.item, note.kind, note.body) == (quote.id, "quote", "Check the **taxi** licence.")
         pane = screen.query_one("#quotes", ItemPane)
         assert "\u270e1" in str(pane.border_title)
-        assert str(pane.get_option_at_index(1).prompt).startswith("\u270e 1 note")
+        assert str(pane.get_option_at_index(1).prompt).startswith("\u25b8 \u270e 1 note")  # selected, noted
         view = screen.query_one("#notes-view")
         assert view.has_class("-shown") and "taxi" in view.source
 

@@ -91,3 +91,40 @@ def test_empty_library(snap_compare, tmp_path, colour):
     with machine_lock(empty):
         shutil.rmtree(empty, ignore_errors=True)
         assert snap_compare(app(Library(empty)), terminal_size=(80, 24), run_before=loaded)
+
+
+DAILY = Path("/tmp/briefing-snapshot-daily")
+BOTH = [(80, 24), (160, 45)]
+
+
+@pytest.fixture
+def daily_library():
+    """A small library this test may change (marks, deletions): rebuilt for each snapshot."""
+    from conftest import sample_paths
+
+    with machine_lock(DAILY):
+        shutil.rmtree(DAILY, ignore_errors=True)
+        library = build(DAILY, sample_paths()[:6])
+        yield library
+        shutil.rmtree(DAILY, ignore_errors=True)
+
+
+@pytest.mark.parametrize("size", BOTH)
+def test_library_read_archived_sorted(snap_compare, daily_library, colour, size):
+    # Open the newest (now read: plain title), archive the next, show archived (□), sort by title.
+    press = ["enter", "escape", "j", "a", "A", "S", "S"]
+    assert snap_compare(app(daily_library), press=press, terminal_size=size, run_before=loaded)
+
+
+@pytest.mark.parametrize("size", BOTH)
+def test_library_delete_asks(snap_compare, daily_library, colour, size):
+    assert snap_compare(app(daily_library), press=["d"], terminal_size=size, run_before=loaded)
+
+
+@pytest.mark.parametrize("size", BOTH)
+def test_briefing_item_marked_and_exported(snap_compare, daily_library, colour, size, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # x writes here; the toast names the file: keep the name fixed
+    monkeypatch.setattr(Path, "cwd", classmethod(lambda cls: Path("/tmp/exports")))
+    Path("/tmp/exports").mkdir(exist_ok=True)
+    press = ["enter", "4", "j", "x"]
+    assert snap_compare(app(daily_library), press=press, terminal_size=size, run_before=loaded)

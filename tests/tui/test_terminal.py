@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import subprocess
 import sys
@@ -207,3 +208,25 @@ def test_seed_article_acceptance_over_ssh(tmp_path, term_name):
     finally:
         term.close()
         ssh.close()
+
+
+@needs_tmux
+def test_ingest_progress_never_overwrites_the_added_lines(tmp_path):
+    """Issue 11 bug 6: lines printed between batches land above the bar, and the bar leaves no trace."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(30):
+        (folder / f"a{n:02d}.txt").write_text(f"Council {n} backs the Orvel ferry plan\n\nThe council of Orvel "
+                                              f"district {n} voted on Monday to fund 4 new ferries, officials said.\n")
+    script = ("import sys, briefings.commands as c; c.BATCH = 7; from briefings.cli import main; "
+              f"sys.exit(main(['ingest', '--library', {str(tmp_path / 'lib')!r}, {str(folder)!r}]))")
+    term = Tmux(f"cd {REPO} && {env_prefix(tmp_path, tmp_path / 'lib', 'xterm-256color')} "
+                f"{shlex.quote(sys.executable)} -c {shlex.quote(script)}", width=100, height=40)
+    try:
+        screen = term.wait_for("30 ingested")
+    finally:
+        term.close()
+    lines = [line for line in screen.splitlines() if line.strip()]
+    added = [line for line in lines if "Council" in line]
+    assert len(added) == 30 and all(line.startswith("added   ") for line in added), screen
+    assert not any("ingesting" in line or "/30" in line for line in lines), screen

@@ -8,6 +8,7 @@ Source pane with its evidence highlighted.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult, SuspendNotSupported
@@ -15,7 +16,9 @@ from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static
 
+from briefings.atomic import write_atomic
 from briefings.attach import Placed, evidence_of, kind_of, place
+from briefings.export import cited_item, to_json_bytes, to_markdown
 from briefings.model import Briefing
 from briefings.notes import MAX_NOTE_BYTES, Note, NoteError, StaleNote
 from briefings.readfile import read_regular
@@ -23,7 +26,7 @@ from briefings.storage import StoreError
 from briefings.safe import printable
 
 from ..keys import BRIEFING_KEYS, NOTE_KEYS
-from ..widgets.items import ItemPane, casualty_prompt, figure_prompt, quote_prompt, summary_prompt
+from ..widgets.items import ItemPane, casualty_prompt, figure_column, figure_prompt, quote_prompt, summary_prompt
 from ..widgets.source import SourcePane
 from .note_editor import NoteEditor
 
@@ -67,7 +70,8 @@ class BriefingScreen(Screen):
         yield Static(id="pane-bar")
         with Container(id="panes"):
             yield ItemPane("Summary", "No summary: the article has no full sentences.", summary_prompt, id="summary")
-            yield ItemPane("Key figures", "No key figures in this article.", figure_prompt, id="figures")
+            yield ItemPane("Key figures", "No key figures in this article.", figure_prompt, id="figures",
+                           column=figure_column)
             yield SourcePane(id="source")  # third, so the wide grid puts it in the right-hand column
             yield ItemPane("Casualties", "No named casualties in this article.", casualty_prompt, id="casualties")
             yield ItemPane("Quotes", "No attributed quotes in this article.", quote_prompt, id="quotes")
@@ -94,6 +98,12 @@ class BriefingScreen(Screen):
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE, "-wide")
         self.show_pane(self.pane)
+        self.call_after_refresh(self._keep_highlights_in_view)
+
+    def _keep_highlights_in_view(self) -> None:
+        """Items rewrap at a new width: bring each pane's highlighted item back into view, whole."""
+        for pane in self.query(ItemPane):
+            pane.scroll_to_highlight()
 
     def load(self) -> None:
         """Read the briefing at ``index`` and fill every pane."""
@@ -105,6 +115,8 @@ class BriefingScreen(Screen):
             self.call_later(self.app.pop_screen)
             return
         art = b.article
+        self._saved_on = None
+        self.mark_read(b.id)
         self.query_one(SourcePane).show_article(art.text)
         self.reload_notes()
         if self.start_item:
@@ -112,6 +124,15 @@ class BriefingScreen(Screen):
             self.start_item = None
         self.show_pane(self.pane)
         self.app.remember(b.id, self.pane)
+
+    def mark_read(self, briefing_id: str) -> None:
+        """Opening a briefing reads it (the list shows unread titles in bold)."""
+        marks = self.app.library.marks
+        if briefing_id not in marks.read:
+            try:
+                marks.set("read", [briefing_id], True)
+            except StoreError:
+                pass  # a read-only library: the reader still works, the mark is not kept
 
     # -- notes ---------------------------------------------------------------------------------
 
@@ -189,6 +210,9 @@ class BriefingScreen(Screen):
                 parts.append(f"*\u2026 and {len(notes) - len(parts)} more notes (see the Notes screen, N)*")
                 break
         view.border_title = f"{heading} ({len(notes)})" if notes else ""
+        target = item.id if item is not None and self.notes_for(item) else ""
+        if notes and getattr(self, "_saved_on", None) == target:  # said here: a toast would cover the note
+            view.border_title += "  \u2713 saved"
         text = "\n\n".join(parts)
         if text != getattr(self, "_notes_text", None):  # moving the cursor must not re-parse unchanged notes
             self._notes_text = text
@@ -234,24 +258,28 @@ class BriefingScreen(Screen):
                         severity="error", timeout=10)
             self.edit_note(item, body=text)
             return
+        saved = False
         try:
             if existing is not None and not text.strip():
                 store.remove(existing)
                 self.notify("Note deleted (it was emptied).")
             elif existing is not None:
                 store.update(existing, body=text.rstrip())
-                self.notify("Note saved.")
+                saved = True
             elif text.strip():
                 store.add(b.id, item.id if item is not None else None, text.rstrip(),
                           kind=kind_of(item) if item is not None else "briefing",
                           evidence=evidence_of(b, item) if item is not None else "")
-                self.notify("Note saved.")
+                saved = True
         except StaleNote as exc:  # another session changed it: keep both, lose nothing
             store.add(b.id, existing.item, text.rstrip(), kind=existing.kind, evidence=existing.evidence)
             self.notify(f"{exc}. Your text was saved as a new note beside it.", severity="warning", timeout=8)
         except NoteError as exc:
             self.notify(str(exc), severity="error", timeout=10)
         self.reload_notes()
+        # Said on the notes view itself, not in a toast that would cover the note just written.
+        self._saved_on = (item.id if item is not None else "") if saved else None
+        self.show_notes()
 
     def action_note_in_editor(self) -> None:
         """Edit the current item's note in $EDITOR (the reader suspends meanwhile)."""
@@ -295,11 +323,13 @@ class BriefingScreen(Screen):
 
     def show_pane(self, name: str) -> None:
         """Make ``name`` the current pane: shown (when narrow), focused, marked in the pane bar."""
-        previous, self.pane = self.pane, name
-        for other in {previous, name}:  # only the two that change: every class change restyles
-            self.query_one(f"#{other}").set_class(other == name, "-current")
-        if not self.query(".-current"):  # first show
-            self.query_one(f"#{name}").add_class("-current")
+        self.pane = name
+        # Only the panes that change: every class change restyles. Asking the DOM which pane is
+        # current (not remembering it) keeps a reused screen from leaving a stale pane shown.
+        for stale in self.query("#panes > .-current"):
+            if stale.id != name:
+                stale.remove_class("-current")
+        self.query_one(f"#{name}").add_class("-current")
         self.focus_target(name).focus()
         bar = Text()
         for n, other in enumerate(PANES, 1):
@@ -323,12 +353,6 @@ class BriefingScreen(Screen):
     def on_item_pane_evidence_requested(self, event: ItemPane.EvidenceRequested) -> None:
         self.show_evidence(event.item)
 
-    def action_evidence(self) -> None:
-        if self.pane != "source":
-            item = self.query_one(f"#{self.pane}", ItemPane).current
-            if item is not None:
-                self.show_evidence(item)
-
     def show_evidence(self, item) -> None:
         label = getattr(item, "text", None) or getattr(item, "name", "")
         source = self.query_one(SourcePane)
@@ -346,6 +370,34 @@ class BriefingScreen(Screen):
 
     def action_open_url(self) -> None:
         self.app.open_original(self.briefing.article.url if self.briefing is not None else None)
+
+    # -- export and copy ----------------------------------------------------------------------
+
+    def action_export(self, fmt: str) -> None:
+        """Write the open briefing to briefing-ID.md (with its notes) or .json in the current folder."""
+        b = self.briefing
+        if b is None:
+            return
+        path = Path.cwd() / f"briefing-{b.id[:10]}.{fmt}"
+        data = to_json_bytes(b) if fmt == "json" else to_markdown(b, self.app.library.notes.all(b.id)).encode()
+        try:
+            write_atomic(path, data, sync_dir=False)
+        except OSError as exc:
+            self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error", timeout=10)
+            return
+        self.notify(f"Exported to {path}", title="export", timeout=6)
+
+    def action_copy(self) -> None:
+        """Copy the highlighted item with its citation to the clipboard (OSC 52: works over SSH)."""
+        item = self.current_item()
+        if item is None or self.briefing is None:
+            self.notify("Move to an item first (1-4); x exports the whole briefing.", timeout=4)
+            return
+        text = cited_item(self.briefing, item)
+        self.app.copy_to_clipboard(text)
+        # A terminal that refuses OSC 52 cannot tell us so: say what was sent and where else to get it.
+        self.notify(f"Copied {len(text)} characters with the citation (OSC 52). Nothing to paste? "
+                    "Your terminal blocks OSC 52: x exports the briefing to a file.", title="copy", timeout=6)
 
     def action_back(self) -> None:
         self.app.remember(None, None)

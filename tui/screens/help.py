@@ -45,7 +45,13 @@ def help_table(keymap: dict[str, str]) -> Table:
 class HelpScreen(ModalScreen):
     """A modal list of every binding; Esc, q or ? closes it."""
 
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")] + [
+        # The pane keys scroll the help too (same ids: a remapping moves them here as well).
+        Binding(k.keys, action, k.description, show=False, id=k.id) for k in ITEM_KEYS
+        for key_id, action in (("item.down", "scroll('down')"), ("item.up", "scroll('up')"),
+                               ("item.first", "scroll('home')"), ("item.last", "scroll('end')")) if k.id == key_id
+    ] + [Binding("down", "scroll('down')", show=False), Binding("up", "scroll('up')", show=False),
+         Binding("pagedown,space", "scroll('page_down')", show=False), Binding("pageup", "scroll('page_up')", show=False)]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
@@ -54,6 +60,10 @@ class HelpScreen(ModalScreen):
 
     def on_mount(self) -> None:
         self.query_one("#help").border_title = "Help"
+
+    def action_scroll(self, where: str) -> None:
+        box = self.query_one("#help", VerticalScroll)
+        getattr(box, f"scroll_{where}")(animate=False)
 
     async def action_dismiss(self, result=None) -> None:  # noqa: ARG002
         self.dismiss()

@@ -24,6 +24,7 @@ from briefings.store import StoreError
 
 from ..keys import LIBRARY_KEYS
 from ..widgets.briefing_list import BriefingList, header_line
+from .confirm import ConfirmScreen
 
 
 RELOAD_EVERY = 1.0  # seconds between list reloads while feeds are being fetched
@@ -39,6 +40,17 @@ def search(haystacks: list[str], words: list[str], within: Sequence[int] | None 
     for w in rest:  # each further word narrows what is left
         hits = [i for i in hits if w in haystacks[i]]
     return hits
+
+
+def _outlet(e) -> str:
+    return (getattr(e, "outlet", None) or e.source.rsplit("/", 1)[-1]).casefold()
+
+
+# (name, key on an Entry, newest/biggest first?); "ingested" is the list file's own order.
+SORTS = (("ingested", None, False), ("published", lambda e: e.published or "", True),
+         ("title", lambda e: e.title.casefold(), False), ("outlet", _outlet, False),
+         ("figures", lambda e: e.figures, True), ("casualties", lambda e: e.casualties, True),
+         ("quotes", lambda e: e.quotes, True))
 
 
 class LibraryScreen(Screen):
@@ -57,6 +69,9 @@ class LibraryScreen(Screen):
         self.watch_new = 0  # watch matches not yet seen (W shows them)
         self._last_words: list[str] = []
         self.fetching = False  # a feed fetch (F) is running
+        self.sort = 0  # index into SORTS
+        self.show_archived = False
+        self._seen: tuple | None = None  # signatures of the list and marks last shown
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title")
@@ -69,10 +84,23 @@ class LibraryScreen(Screen):
     def on_mount(self) -> None:
         head = self.app.library.entries(limit=max(self.app.size.height, 50))
         self.show_rows(Rows(entries=head), complete=False)
+        self.set_interval(2.0, self._follow_other_sessions)
 
     def on_screen_resume(self) -> None:
         # The whole list loads just after this screen is drawn, so it never delays that frame.
         self.set_timer(0.05, self.reload)
+
+    def on_screen_suspend(self) -> None:
+        self._seen = None  # a briefing opened meanwhile is read now: redraw on return
+
+    def _signatures(self) -> tuple:
+        library = self.app.library
+        return (library.list_signature(), library.marks.signature())
+
+    def _follow_other_sessions(self) -> None:
+        """Two stats every couple of seconds: another process ingested, removed or marked something."""
+        if self.complete and self.app.screen is self and self._signatures() != self._seen:
+            self.reload()
 
     def on_resize(self) -> None:
         # The list keeps a 1-column scrollbar gutter (see briefing.tcss); the header matches its rows.
@@ -82,8 +110,13 @@ class LibraryScreen(Screen):
         """Read the whole list again, off the UI thread (another session may have added to it)."""
         self._load()
 
+    def action_reload(self) -> None:
+        self.reload()
+        self.notify("Reloaded the library.", timeout=2)
+
     @work(thread=True, exclusive=True, group="library-load")
     def _load(self) -> None:
+        seen = self._signatures()  # before reading: a change during the read is caught next time
         try:
             rows = self.app.library.rows()
             rows.haystacks()  # built here, not on the first keystroke
@@ -97,9 +130,11 @@ class LibraryScreen(Screen):
             marks, new = watch.marked(), len(watch.unseen())
         except (StoreError, OSError):  # locked by a writer right now: the marks catch up next load
             marks, new = frozenset(), 0
-        self.app.call_from_thread(self._loaded, rows, counts, marks, new)
+        self.app.call_from_thread(self._loaded, rows, counts, marks, new, seen)
 
-    def _loaded(self, rows: Rows, counts: dict[str, int], marks: set[str] = frozenset(), new: int = 0) -> None:
+    def _loaded(self, rows: Rows, counts: dict[str, int], marks: set[str] = frozenset(), new: int = 0,
+                seen: tuple | None = None) -> None:
+        self._seen = seen
         self.note_counts = counts
         self.query_one(BriefingList).marks, self.watch_new = marks, new  # watch matches: marked rows, header count
         self.app.rows = rows  # shared with the command palette and "open by id"
@@ -118,17 +153,22 @@ class LibraryScreen(Screen):
 
     def refilter(self) -> None:
         words = self.query_one("#filter", Input).value.casefold().split()
+        marks = self.app.library.marks
         if not words:
-            self.shown = range(len(self.rows))
+            self.shown = self.arranged(range(len(self.rows)), marks.archived)
         else:
             narrower = self._last_words and all(any(w.startswith(o) or o in w for o in self._last_words) for w in words) \
                 and isinstance(self.shown, list)
-            self.shown = search(self.rows.haystacks(), words, self.shown if narrower else None)
+            found = search(self.rows.haystacks(), words, self.shown if narrower else None)
+            self.shown = found if narrower else self.arranged(found, marks.archived)
         self._last_words = words
-        self.query_one(BriefingList).set_rows(self.rows, self.shown, self.note_counts)
+        self.query_one(BriefingList).set_rows(self.rows, self.shown, self.note_counts, marks.read, marks.archived)
         total = len(self.rows) if self.complete else None
-        count = (f"{len(self.shown)} of {total}" if words else f"{total}") if total is not None else "loading"
-        head = f" \u00b7 {count} briefings \u00b7 " + (f"\u25c6 {self.watch_new} new \u00b7 " if self.watch_new else "")
+        count = (f"{len(self.shown)} of {total}" if words or len(self.shown) != total else f"{total}") \
+            if total is not None else "loading"
+        extra = "".join((f" \u00b7 by {SORTS[self.sort][0]}" if self.sort else "",
+                         " \u00b7 with archived" if self.show_archived else ""))
+        head = f" \u00b7 {count} briefings{extra} \u00b7 " + (f"\u25c6 {self.watch_new} new \u00b7 " if self.watch_new else "")
         path = printable(str(self.app.library.root), newlines=False)
         room = max(8, self.size.width - len("briefing") - len(head) - 2)
         if len(path) > room:  # one line, whatever the width: keep the end of the path
@@ -144,6 +184,84 @@ class LibraryScreen(Screen):
         elif not self.shown and words:
             empty.update(Text("No briefing matches the filter. Esc clears it.", style="italic"))
         self.set_class(not self.shown and (self.complete or bool(words)), "-empty")
+
+    def arranged(self, positions: Sequence[int], archived: set[str]) -> Sequence[int]:
+        """Hide archived briefings (unless shown) and apply the sort; the plain list stays a cheap range."""
+        if archived and not self.show_archived:
+            positions = [i for i in positions if self.rows.id(i) not in archived]
+        name, key, reverse = SORTS[self.sort]
+        if key is not None:
+            rows = self.rows
+            positions = sorted(positions, key=lambda i: key(rows[i]), reverse=reverse)  # stable: ties stay newest first
+        return positions
+
+    # -- marking, sorting, deleting --------------------------------------------------------------
+
+    def _current(self) -> tuple[str, str] | None:
+        listing = self.query_one(BriefingList)
+        if not self.shown:
+            return None
+        entry = self.rows[self.shown[listing.cursor]]
+        return entry.id, entry.title
+
+    def _mark(self, kind: str, on: bool | None = None) -> bool | None:
+        current = self._current()
+        if current is None:
+            return None
+        marks = self.app.library.marks
+        on = (current[0] not in getattr(marks, kind)) if on is None else on
+        try:
+            marks.set(kind, [current[0]], on)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return None
+        self._last_words = []
+        self.refilter()
+        return on
+
+    def action_toggle_read(self) -> None:
+        self._mark("read")
+
+    def action_archive(self) -> None:
+        current = self._current()
+        on = self._mark("archived")
+        if on is not None and current is not None:
+            self.notify(("Archived" if on else "Unarchived") + f": {current[1][:60]}"
+                        + (" (A shows archived briefings)" if on and not self.show_archived else ""), timeout=4)
+
+    def action_show_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self._last_words = []
+        self.refilter()
+
+    def action_sort(self) -> None:
+        self.sort = (self.sort + 1) % len(SORTS)
+        self._last_words = []
+        self.refilter()
+        self.query_one(BriefingList).cursor = 0  # the title bar says the order: no toast over the list
+
+    def action_delete(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        briefing_id, title = current
+        notes = len(self.app.library.notes.all(briefing_id))
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.app.library.remove(briefing_id)
+                self.app.library.marks.forget(briefing_id)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", timeout=8)
+                return
+            self.notify(f"Deleted: {title[:60]}" + (f" ({notes} note{'s' if notes != 1 else ''} kept, detached)"
+                                                   if notes else ""), timeout=5)
+            self.reload()
+
+        kept = f"\n\nIts {notes} note{'s are' if notes != 1 else ' is'} kept (shown as detached)." if notes else ""
+        self.app.push_screen(ConfirmScreen(f"Delete this briefing?\n\u201c{title[:120]}\u201d{kept}"), answered)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:

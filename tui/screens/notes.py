@@ -30,6 +30,7 @@ class NotesScreen(Screen):
         super().__init__()
         self.notes: list[Note] = []
         self.shown: list[Note] = []
+        self._marked = None  # the row key drawn with the selection mark
 
     def compose(self) -> ComposeResult:
         yield Static(id="notes-title")
@@ -63,8 +64,10 @@ class NotesScreen(Screen):
             return " ".join((n.body, n.evidence, n.kind, self.titles.get(n.briefing, ""))).casefold()
         self.shown = [n for n in self.notes if all(w in hay(n) for w in words)]
         table = self.query_one(DataTable)
-        note_width = max(10, self.size.width - (24 + 9 + 16) - 2 * 4 - 2)
+        note_width = max(10, self.size.width - (1 + 24 + 9 + 16) - 2 * 5 - 2)
         table.clear(columns=True)
+        self._marked = None
+        table.add_column("", width=1, key="mark")  # the selected row's mark: visible without colour
         for label, width in (("Briefing", 24), ("Item", 9), ("Note", note_width), ("Updated", 16)):
             table.add_column(label, width=width)
         for n in self.shown:
@@ -72,13 +75,21 @@ class NotesScreen(Screen):
             title.truncate(24, overflow="ellipsis")
             first = _t(n.first_line)
             first.truncate(note_width, overflow="ellipsis")
-            table.add_row(title, _t(n.kind if n.item else "briefing"), first,
+            table.add_row("", title, _t(n.kind if n.item else "briefing"), first,
                           _t(n.updated[:16].replace("T", " ")), key=n.id)
         self.query_one("#notes-title", Static).update(Text.assemble(
             ("Notes", "bold"), f" \u00b7 {len(self.shown)} of {len(self.notes)}" if words else f" \u00b7 {len(self.notes)}"))
         self.query_one("#notes-empty", Static).update(
             Text("No notes yet: press n on an item in a briefing to write one." if not self.notes else
                  "No note matches the filter." if not self.shown else ""))
+
+    @on(DataTable.RowHighlighted)
+    def _mark(self, event: DataTable.RowHighlighted) -> None:
+        table = self.query_one(DataTable)
+        if self._marked is not None and self._marked in table.rows:
+            table.update_cell(self._marked, "mark", "")
+        self._marked = event.row_key
+        table.update_cell(event.row_key, "mark", Text("\u25b8", style="bold"))
 
     @on(Input.Changed, "#notes-filter")
     def _changed(self) -> None:

@@ -35,6 +35,13 @@ def _fit(text: str, width: int, right: bool = False) -> str:
     return text.rjust(width) if right else text.ljust(width)
 
 
+def count(n: int) -> str:
+    """A count in at most 4 columns: 9999, then 10k ... 999k, then 1M+ (never cut to "100…")."""
+    if n < 10_000:
+        return str(n)
+    return f"{n // 1000}k" if n < 1_000_000 else f"{min(n // 1_000_000, 99)}M+"
+
+
 def title_width(total: int) -> int:
     return max(10, total - sum(w + 1 for _, w in FIXED) - 2)
 
@@ -68,9 +75,13 @@ class BriefingList(ScrollView, can_focus=True):
         self.shown: Sequence[int] = range(0)
         self.note_counts: dict[str, int] = {}
         self.marks: set[str] | frozenset[str] = frozenset()  # briefings a watch filter matched (shown \u25c6)
+        self.read: set[str] = set()  # titles of unread briefings are bold
+        self.archived: set[str] = set()  # shown (with A) behind a box mark
 
-    def set_rows(self, rows: Rows, shown: Sequence[int], note_counts: dict[str, int]) -> None:
+    def set_rows(self, rows: Rows, shown: Sequence[int], note_counts: dict[str, int],
+                 read: set[str] | None = None, archived: set[str] | None = None) -> None:
         self.rows, self.shown, self.note_counts = rows, shown, note_counts
+        self.read, self.archived = read or set(), archived or set()
         self.virtual_size = Size(self.size.width, len(shown))
         self.cursor = min(self.cursor, max(0, len(shown) - 1))
         self.refresh()
@@ -90,9 +101,10 @@ class BriefingList(ScrollView, can_focus=True):
             return Strip([Segment(" " * width, base)], width)
         e = self.rows[self.shown[position]]
         notes = self.note_counts.get(e.id, 0)
-        cells = [_fit(e.title, title_width(width)), _fit(source_label(e.source), 14),
-                 _fit(e.published or e.added[:10], 10), _fit(str(e.figures), 4, True),
-                 _fit(str(e.casualties), 4, True), _fit(str(e.quotes), 4, True),
+        title = ("\u25a1 " if e.id in self.archived else "") + e.title  # archived: a mark, not a colour
+        cells = [_fit(title, title_width(width)), _fit(source_label(e.source), 14),
+                 _fit(e.published or e.added[:10], 10), _fit(count(e.figures), 4, True),
+                 _fit(count(e.casualties), 4, True), _fit(count(e.quotes), 4, True),
                  _fit(f"\u270e{notes}" if notes else "", 4, True)]
         style = base
         if position % 2:
@@ -100,7 +112,8 @@ class BriefingList(ScrollView, can_focus=True):
         if position == self.cursor:
             style = base + self.get_component_rich_style("briefing-list--cursor")
         marker = "\u25b8" if position == self.cursor else "\u25c6" if e.id in self.marks else " "
-        segments = [Segment(marker, style), Segment(cells[0], style + Style(bold=True))]
+        unread = e.id not in self.read
+        segments = [Segment(marker, style), Segment(cells[0], style + Style(bold=unread))]
         segments += [Segment(" " + c, style) for c in cells[1:]]
         return Strip(segments).adjust_cell_length(width, style)
 

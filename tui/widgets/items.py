@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -21,9 +22,30 @@ def summary_prompt(s: SummarySentence) -> Text:
     return _t(s.text)
 
 
+_CURRENCY = re.compile(r"([£$€¥₹])\s?\d")
+_PERCENT = re.compile(r"\d\s?(%|per ?cent)", re.IGNORECASE)
+
+
+def figure_label(f: Figure) -> str:
+    """The value as the article means it: "£1.2 billion", "4.5%", "1,100" (the unit is never dropped)."""
+    currency = _CURRENCY.search(f.text)
+    percent = "%" if _PERCENT.search(f.text) else ""
+    return f"{currency.group(1) if currency else ''}{format_value(f.value)}{percent}"
+
+
+def figure_column(figures: Sequence[Figure]) -> Callable[[Figure], Text]:
+    """A figure prompt whose value column is as wide as the widest value of ``figures`` (none is cut)."""
+    width = max([9, *(len(figure_label(f)) for f in figures)])
+
+    def prompt(f: Figure) -> Text:
+        line = Text.assemble(_t(f"{figure_label(f):>{width}}", "bold reverse"), "  ", _t(f.text, "bold"))
+        return line.append("\n" + " " * (width + 4)).append(_t(f.counts, "italic"))  # under the text
+
+    return prompt
+
+
 def figure_prompt(f: Figure) -> Text:
-    line = Text.assemble(_t(f"{format_value(f.value):>9}", "bold reverse"), "  ", _t(f.text, "bold"))
-    return line.append("\n" + " " * 11).append(_t(f.counts, "italic"))
+    return figure_column([f])(f)
 
 
 def casualty_prompt(c: Casualty) -> Text:
@@ -55,12 +77,15 @@ class ItemPane(OptionList):
             self.pane = pane
             self.item = item
 
-    def __init__(self, title: str, empty: str, prompt: Callable[[Any], Text], *, id: str) -> None:
+    def __init__(self, title: str, empty: str, prompt: Callable[[Any], Text], *, id: str,
+                 column: Callable[[Sequence[Any]], Callable[[Any], Text]] | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.title = title
         self.empty = empty
         self.prompt = prompt
+        self.column = column  # makes a prompt fitted to all the items shown (aligned values)
         self.items: list[Any] = []
+        self._marked: int | None = None  # the option drawn with the selection mark
         self.notes: dict[str, int] = {}
         self.border_title = title
 
@@ -69,22 +94,37 @@ class ItemPane(OptionList):
         keep = self.highlighted if self.items and [i.id for i in items] == [i.id for i in self.items] else 0
         self.items = list(items)
         self.notes = notes or {}
+        if self.column is not None:
+            self.prompt = self.column(self.items)
         self.clear_options()
+        self._marked = keep if self.items else None
         if not self.items:
             self.add_option(Option(_t(self.empty, "italic"), disabled=True))
         else:
-            self.add_options(Option(self._prompt(item), id=item.id or f"item-{n}") for n, item in enumerate(self.items))
+            self.add_options(Option(self._prompt(item, n == keep), id=item.id or f"item-{n}")
+                             for n, item in enumerate(self.items))
             self.highlighted = keep
         noted = sum(1 for i in self.items if self.notes.get(i.id))
         self.border_title = f"{self.title} ({len(self.items)})" + (f" \u270e{noted}" if noted else "")
 
-    def _prompt(self, item: Any) -> Text:
-        """The item, with a note marker (a symbol and a word, not a colour) when it has notes."""
+    def _prompt(self, item: Any, selected: bool = False) -> Text:
+        """The item behind a selection mark (text, not only colour: monochrome captures show it), with a
+        note marker (a symbol and a word) when it has notes."""
+        line = Text().append("\u25b8 " if selected else "  ", style="bold")
         count = self.notes.get(item.id, 0)
-        if not count:
-            return self.prompt(item)
-        mark = Text(f"\u270e {count} note{'s' if count > 1 else ''}  ", style="bold italic")
-        return mark.append_text(self.prompt(item))
+        if count:
+            line.append(f"\u270e {count} note{'s' if count > 1 else ''}  ", style="bold italic")
+        return line.append_text(self.prompt(item))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Move the selection mark (the screen also hears this event: it is not stopped)."""
+        new = event.option_index
+        if not self.items or new == self._marked or new >= len(self.items):
+            return
+        old, self._marked = self._marked, new
+        if old is not None and old < len(self.items):
+            self.replace_option_prompt_at_index(old, self._prompt(self.items[old]))
+        self.replace_option_prompt_at_index(new, self._prompt(self.items[new], True))
 
     @property
     def current(self) -> Any | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +13,8 @@ from textual.widgets.text_area import Selection
 
 from briefings.safe import printable
 
+from ..keys import BRIEFING_KEYS, ITEM_KEYS
+
 
 def location(text: str, offset: int) -> tuple[int, int]:
     """(row, column) of a character offset, as TextArea counts them."""
@@ -19,12 +23,35 @@ def location(text: str, offset: int) -> tuple[int, int]:
     return row, offset - (text.rfind("\n", 0, offset) + 1)
 
 
-class SourceText(TextArea):
-    """Read-only article text; j/k scroll like the other panes."""
+def paragraph_of(text: str, offset: int) -> int:
+    """The 1-based paragraph holding ``offset``: stable whatever the width, unlike a reflowed line."""
+    offset = max(0, min(offset, len(text)))
+    return len(re.findall(r"\n[ \t]*\n", text[:offset])) + 1
 
-    BINDINGS = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False),
-                Binding("g,home", "cursor_document_start", "Top", show=False),
-                Binding("G,end", "cursor_document_end", "Bottom", show=False)]
+
+# The pane keys scroll the text here (a read-only view has no cursor worth moving).
+_SCROLL_ACTIONS = {"item.down": "scroll_lines(1)", "item.up": "scroll_lines(-1)", "item.first": "scroll_top",
+                   "item.last": "scroll_bottom"}
+
+
+class SourceText(TextArea):
+    """Read-only article text; j/k scroll a line, g/G/Home/End jump to the ends, Backspace goes back."""
+
+    BINDINGS = [Binding(k.keys, _SCROLL_ACTIONS[k.id], k.description, show=False, id=k.id)
+                for k in ITEM_KEYS if k.id in _SCROLL_ACTIONS] + [
+        Binding("down", "scroll_lines(1)", "Down", show=False), Binding("up", "scroll_lines(-1)", "Up", show=False),
+        *(Binding(k.keys, "screen.back", k.footer or k.description, id=k.id) for k in BRIEFING_KEYS
+          if k.id == "briefing.back"),
+    ]
+
+    def action_scroll_lines(self, lines: int) -> None:
+        self.scroll_relative(y=lines, animate=False)
+
+    def action_scroll_top(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_bottom(self) -> None:
+        self.scroll_end(animate=False)
 
 
 class SourcePane(Vertical):
@@ -56,4 +83,4 @@ class SourcePane(Vertical):
         area.scroll_cursor_visible(center=True, animate=False)
         self.query_one("#evidence-caption", Static).update(
             Text.assemble(("\u25b6 Evidence: ", "bold"), printable(label, newlines=False)[:200],
-                          (f"  (line {start[0] + 1})", "italic")))
+                          (f"  (paragraph {paragraph_of(area.text, span[0])})", "italic")))
