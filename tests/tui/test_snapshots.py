@@ -36,6 +36,13 @@ def snap_library():
         shutil.rmtree(ROOT, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def unread_library():
+    """Opening a briefing marks it read (plain title): each snapshot starts with every briefing unread,
+    whatever ran before it on the shared library."""
+    (ROOT / "marks.json").unlink(missing_ok=True)
+
+
 @pytest.fixture
 def colour(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
