@@ -37,6 +37,10 @@ GROUP_AFFILIATION = re.compile(r"(?:all|both|the|they|each|all of them)\b[^.]{0,
                                r"(?:an?\s+|the\s+)?(?P<aff>[^.;]+)", re.I)
 APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?P<aff>[^,;.]{3,80}?)(?=,|\.|;|\s+(?:who|and|was|were|died|is)\b)")
 FOLLOW_UP = re.compile(r"(?:both|all|they|he|she|the (?:two|three|four|five|men|women|pair|victims?))\b", re.I)
+# A harm verb in the active voice with its object after it names the one who did the harm.
+ACTIVE_HARM = re.compile(r"(?i:shot|killed|killing|wounded|wounding|injured|injuring|stabbed|murdered)")
+OBJECT_AFTER = re.compile(r"\s+(?:and\s+(?:killed|wounded|injured)\s+)?(?:him|her|them|his|their|a|an|the|two|three|\d+)\b")
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|got|get|is|are|be)\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?$", re.I)
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b")
 
 
@@ -141,6 +145,9 @@ def _status(text: str, start: int, end: int, sents, si: int) -> str | None:
     speech = SPEECH_RE.search(after)
     m = STATUS_RE.search(after)
     if m and not (sus and sus.start() < m.start()) and not (speech and speech.start() < m.start()):
+        if ACTIVE_HARM.fullmatch(m.group()) and OBJECT_AFTER.match(after, m.end()) \
+                and not PASSIVE_BEFORE.search(after, max(0, m.start() - 30), m.start()):
+            return None  # "X ... shot him once": X is who fired
         return _st(m)
     before = text[max(s_start, start - 200):start]
     if SUSPECT_RE.search(before[-60:]):

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-# Predicates whose subject was harmed. Transitive verbs need a passive auxiliary ("X shot Y" is a shooter).
-AUX = r"(?:was|were|is|are|had been|has been|have been|had|has|got|remains|remained|remain|is still|was still)"
+# Predicates whose subject was harmed. Transitive verbs need a passive auxiliary ("X shot Y" is a shooter;
+# so is "X had shot Y": "had"/"has" alone make a perfect, not a passive).
+AUX = r"(?:was|were|is|are|had been|has been|have been|got|remains|remained|remain|is still|was still)"
 ADV = r"(?:(?:later|also|then|subsequently|reportedly|allegedly|apparently|eventually|both|all|critically|seriously|" \
       r"fatally|mortally|badly|still|initially|first|twice|once|repeatedly|accidentally|found)\s+)"
 KILLED_WORDS = (r"killed|dead|death|murdered|slain|fatally|mortally|died|dies|succumbed|passed away|gunned down|"
@@ -48,7 +49,9 @@ FINDING_AFTER = re.compile(r"[^.;]{0,50}?\b(?:dead|shot|wounds?|unresponsive|inj
                            r"killed|lifeless|deceased)\b", re.I)
 SUSPECT_BEFORE = re.compile(rf"\b(?i:suspects?|suspected|gunman|shooter|killer|attacker|accused|arrested|charged|"
                             rf"booked|indicted|detained|convicted|sentenced|jailed|charging|arresting|defendant|"
-                            rf"identified the (?:\w+\s+)?(?:suspect|shooter|gunman) as|searching for|looking for|hunting for|"
+                            rf"identified the (?:\w+\s+)?(?:suspect|shooter|gunman) as|"
+                            rf"(?:suspect|shooter|gunman|killer|attacker)\s+(?:was|is|has been|had been)\s+(?:\w+\s+)?identified"
+                            rf"(?:\s+by\s+(?:\w+\s+){{1,3}}?)?\s+as|searching for|looking for|hunting for|"
                             rf"search for|manhunt for)\s+{FILLER}$")
 SUSPECT_AFTER = re.compile(rf",?\s*(?:(?:{AUX})\s+{ADV}*(?:arrested|charged|booked|indicted|accused|convicted|sentenced|"
                            rf"detained|jailed|held|taken into custody|in custody|wanted|being held|facing|suspected)\b|"

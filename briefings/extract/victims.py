@@ -47,6 +47,21 @@ YEAR_OLD = re.compile(r"\b(\d{1,3})-year-old\b")
 VICTIM_NOUN = re.compile(r"\s*(?:[a-z]+\s+){0,2}(?:victims?)\b")
 FATAL = re.compile(r"\b(?:fatal|fatally|deadly)\b", re.I)
 SUFFIXES = frozenset("Jr Sr II III IV".split())
+# A capitalised run ending in one of these describes someone ("Ohio Boy, 7, Killed"), it names no one.
+PERSON_NOUNS = frozenset("boy girl man woman teen teenager toddler baby child samaritan victim victims".split())
+# A run followed by these is where someone lives: "an 18-year-old Kestrel Bay resident", "a Dunmore man".
+PLACE_AFTER = re.compile(r"\s+(?:residents?|natives?|man|woman|men|women|boy|girl|teen|teenager|couple|family)\b")
+# An apposition that says whose relative the person is: the predicate after it is that relative's.
+KIN_OF = re.compile(r",\s*(?:the|a|an|his|her|their)\s+(?:\w+\s+){0,2}?(?:daughter|son|mother|father|wife|husband|brother|"
+                    r"sister|cousin|niece|nephew|uncle|aunt|grandson|granddaughter|grandmother|grandfather|girlfriend|"
+                    r"boyfriend|fianc[\u00e9e]e?|partner|friend|neighbou?r|child|children|parents?|widow|widower)s?\s+of\b", re.I)
+# An unnamed person who opens a sentence is nearer to a later "he" than anyone named before it.
+UNNAMED_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?:The|A|An)\s+(?:\d{1,3}-year-old\s+)?(?:boy|girl|man|woman|victim|teen|"
+                             r"teenager|child|toddler|baby|driver|passenger)\b", re.M)
+# A finite verb right after a subject (adverbs allowed): "X was able to", "X also stated", "X fired".
+OWN_VERB = re.compile(r"(?:'s|\u2019s)?,?\s+(?:(?:also|then|later|allegedly|reportedly|apparently|told)\s+)*"
+                      r"(?:was|were|is|had|has|did|could|would|went|took|told|got|grabbed|pulled|fired|stated|admitted)\b")
+CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|who|which|whom|when|while|after|before|because|although|though|until|where)\b")
 POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 
@@ -173,8 +188,14 @@ class common_words:  # noqa: N801 - used like a function returning a set
 
 
 def not_a_name(text: str, run_start: int, name: list[str], common: common_words) -> bool:
-    """A place ("from Kestrel Bay") or a capitalised common word ("Then", "Black") opening the run."""
+    """A place ("from Kestrel Bay", "a Kestrel Bay resident"), a description ("Ohio Boy", "Good
+    Samaritan") or a capitalised common word ("Then", "Black") opening the run."""
     if PLACE_BEFORE.search(text, max(0, run_start - 12), run_start):
+        return True
+    if name[-1].lower().rstrip(".,") in PERSON_NOUNS:
+        return True
+    last = text.find(name[-1], run_start, run_start + 200)
+    if last >= 0 and PLACE_AFTER.match(text, last + len(name[-1])):
         return True
     return len(name[0]) > 2 and name[0].lower() in common
 
@@ -195,7 +216,7 @@ def _read(text: str, run_start: int, end: int, sent: tuple[int, int], p: Victim)
         p.suspect = True
     status = None
     possessive = POSSESSIVE.search(text, max(0, end - 2), end)
-    pred = SUBJECT_PRED.match(text, pos, after_end)
+    pred = None if KIN_OF.search(text, end, pos) else SUBJECT_PRED.match(text, pos, after_end)
     aside = None if pred else ASIDE.match(text, pos, after_end)
     if aside:  # "X, identified by the coroner as a 19-year-old student, died ..."
         pred = SUBJECT_PRED.match(text, aside.end(), after_end)
@@ -249,10 +270,13 @@ def _pronouns(text: str, sents: list[tuple[int, int]], starts: list[int], timeli
         floor = sents[max(si - 2, 0)][0]
         k = bisect_right(positions, m.start()) - 1
         while k >= 0 and positions[k] >= floor and (
-                timeline[k][1].official or not m.group("subject") and positions[k] > max(m.start() - 40, sents[si][0])):
+                timeline[k][1].official or not m.group("subject") and (
+                    positions[k] > max(m.start() - 40, sents[si][0]) or _subject_of(text, positions[k], sents[si], m.start()))):
             k -= 1  # "Pryce shot him": the one named just before the verb is who shot, not who was shot
         if k < 0 or positions[k] < floor or not _known_person(timeline[k][1]) or _quoted(text, sents[si][0], m.start()):
             continue
+        if UNNAMED_SUBJECT.search(text, positions[k], m.start()):
+            continue  # "... X was charged. The boy was taken to hospital, where he died": "he" is the boy
         person = timeline[k][1]
         status = "killed" if KILLED_RE.search(tail) else "injured"
         person.passive = True
@@ -287,6 +311,21 @@ def listed_under_heading(text: str) -> list[Victim]:
             if pos >= len(text):
                 break
     return out
+
+
+def _subject_of(text: str, pos: int, sent: tuple[int, int], end: int) -> bool:
+    """The mention at ``pos`` is the subject of a verb in ``sent``, so "him" later in it is someone else.
+
+    "X, 33, was able to wrestle the gun away and shot him" (X fired); a name that is
+    an object ("officers confronted X and shot him") has no verb of its own after it, and
+    a new clause before ``end`` (the pronoun) has a subject of its own ("X was ..., but the men who shot him").
+    """
+    if pos < sent[0]:
+        return False
+    run = NAME_RUN.match(text, pos)
+    if run is None:
+        return False
+    return bool(OWN_VERB.match(text, _skip(text, run.end(), sent[1]), sent[1])) and not CLAUSE_BREAK.search(text, run.end(), end)
 
 
 def _quoted(text: str, start: int, pos: int) -> bool:

@@ -96,7 +96,8 @@ def strip_escapes(raw: str) -> str:
 def normalize(raw: str) -> str:
     """Safe, NFC text with one space between words, trimmed lines and ``\\n`` line ends."""
     text = _LINE_BREAKS.sub("\n", raw).replace("\u2029", "\n\n").replace("\t", " ")
-    text = _CONTROLS.sub("", _ESCAPES.sub("", text))
+    # A soft hyphen is a line-breaking hint, not text: left in, it splits "Hig\u00adgins" into two words.
+    text = _CONTROLS.sub("", _ESCAPES.sub("", text)).replace("\u00ad", "")
     text = _nfc(text)
     return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
 

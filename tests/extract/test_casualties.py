@@ -147,3 +147,41 @@ def test_a_lower_case_title_makes_a_source_whom_no_pronoun_means():
     text = ("A patrol officer was hurt on Friday, police commissioner Ada Renn said. Officers stopped Cole Varga, 27, "
             "near the depot. Renn said Varga fired first and an officer shot him in the leg.")
     assert people(text) == [("Cole Varga", 27, "injured")]
+
+
+def test_a_place_before_resident_or_man_and_a_description_in_a_headline_are_nobody():
+    text = ("Ohio Boy, 9, Hurt In Crossfire\nAn 18-year-old Kestrel Bay resident was shot on Friday. "
+            "A 62-year-old Dunmore Heights man was wounded nearby. Officers thanked a Good Samaritan who was "
+            "killed while helping.")
+    assert people(text) == []
+
+
+def test_a_relative_in_apposition_is_not_the_one_the_predicate_is_about():
+    text = ("Mira Talbot, the daughter of Owen Talbot, 58, who was shot and killed at his farm, asked for help. "
+            "Mira Talbot said her father had no enemies.")
+    assert people(text) == [("Owen Talbot", 58, "killed")]
+
+
+def test_a_gunman_identified_by_police_and_he_had_shot_is_the_shooter():
+    text = ("A neighbour was shot in the knee on Sunday. The gunman was identified as Silas Brennick, 62. "
+            "He told the dispatcher that he had shot his neighbour, police said.")
+    assert people(text) == []
+
+
+def test_an_unnamed_person_who_opens_a_sentence_is_who_he_means():
+    text = ("Two men were charged. Rudy Keane, 20, also faces a weapons charge. The boy was taken to a hospital "
+            "where he was pronounced dead.")
+    assert people(text) == []
+
+
+def test_the_subject_who_fired_is_not_him_in_his_own_clause():
+    text = ("An intruder was shot dead on Friday. The owner's son, identified as Bram Whitlow, 31, was able to take "
+            "the gun away and shot him once, killing him. Inez Fallon also said that she took the knife from "
+            "the man and shot him.")
+    assert people(text) == []
+
+
+def test_him_after_a_new_clause_is_the_subject_named_before_it():
+    text = ("Corin Abbot, 70, was a well-liked grocer, but the men who shot and killed him last month are still "
+            "free.")
+    assert people(text) == [("Corin Abbot", 70, "killed")]

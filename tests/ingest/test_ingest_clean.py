@@ -171,3 +171,8 @@ def test_any_bytes_are_clean_or_refused(data):
         assert str(err).startswith("-: ") and "\n" not in str(err)
         return
     assert_clean(article.text)
+
+
+def test_soft_hyphens_are_dropped_so_words_stay_whole():
+    article = load_text("The gun\u00adman was identified as Silas Bren\u00adnick, 62.")
+    assert article.text == "The gunman was identified as Silas Brennick, 62."
