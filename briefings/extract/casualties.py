@@ -41,6 +41,10 @@ FOLLOW_UP = re.compile(r"(?:both|all|they|he|she|the (?:two|three|four|five|men|
 ACTIVE_HARM = re.compile(r"(?i:shot|killed|killing|wounded|wounding|injured|injuring|stabbed|murdered)")
 OBJECT_AFTER = re.compile(r"\s+(?:and\s+(?:killed|wounded|injured)\s+)?(?:him|her|them|his|their|a|an|the|two|three|\d+)\b")
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|got|get|is|are|be)\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?$", re.I)
+# "X ... hitting a 40-year-old woman. She was in serious condition": "she" is the woman, not X.
+PRONOUN_START = re.compile(r"(?:he|she)\b", re.I)
+UNNAMED_AFTER = re.compile(r"\b(?:a|an|the|his|her|their)\s+(?:\d{1,3}-year-old\s+)?(?:man|woman|boy|girl|teen|teenager|"
+                           r"child|toddler|baby|victim|neighbou?r|wife|husband|son|daughter|friend|bystander)\b", re.I)
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b")
 
 
@@ -155,7 +159,8 @@ def _status(text: str, start: int, end: int, sents, si: int) -> str | None:
     found = list(STATUS_RE.finditer(before))
     if found and not (speech and speech.start() < 30 and not m):
         return _st(found[-1])
-    if si + 1 < len(sents) and FOLLOW_UP.match(text, sents[si + 1][0]):
+    if si + 1 < len(sents) and FOLLOW_UP.match(text, sents[si + 1][0]) and not (
+            PRONOUN_START.match(text, sents[si + 1][0]) and UNNAMED_AFTER.search(text, end, s_end)):
         nxt = STATUS_RE.search(text, *sents[si + 1])  # "... were pulled out. Both were treated for burns."
         if nxt:
             return _st(nxt)

@@ -62,6 +62,8 @@ UNNAMED_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?:The|A|An)\s+(?:\d{1,3}-year-old\
 OWN_VERB = re.compile(r"(?:'s|\u2019s)?,?\s+(?:(?:also|then|later|allegedly|reportedly|apparently|told)\s+)*"
                       r"(?:was|were|is|had|has|did|could|would|went|took|told|got|grabbed|pulled|fired|stated|admitted)\b")
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|who|which|whom|when|while|after|before|because|although|though|until|where)\b")
+UNNAMED = re.compile(r"\b(?:a|an|another)\s+(?:\d{1,3}-year-old\s+)?(?:man|woman|boy|girl|teen|teenager|child|"
+                     r"toddler|baby|bystander)\b", re.I)
 POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 
@@ -275,7 +277,8 @@ def _pronouns(text: str, sents: list[tuple[int, int]], starts: list[int], timeli
             k -= 1  # "Pryce shot him": the one named just before the verb is who shot, not who was shot
         if k < 0 or positions[k] < floor or not _known_person(timeline[k][1]) or _quoted(text, sents[si][0], m.start()):
             continue
-        if UNNAMED_SUBJECT.search(text, positions[k], m.start()):
+        if UNNAMED_SUBJECT.search(text, positions[k], m.start()) or m.group("subject") and _unnamed_between(
+                text, positions[k], m.start()):
             continue  # "... X was charged. The boy was taken to hospital, where he died": "he" is the boy
         person = timeline[k][1]
         status = "killed" if KILLED_RE.search(tail) else "injured"
@@ -311,6 +314,13 @@ def listed_under_heading(text: str) -> list[Victim]:
             if pos >= len(text):
                 break
     return out
+
+
+def _unnamed_between(text: str, pos: int, end: int) -> bool:
+    """An unnamed person after the name at ``pos`` (past its apposition) and before ``end``:
+    "X ... hitting a 40-year-old woman. She was in serious condition" means the woman."""
+    run = NAME_RUN.match(text, pos)
+    return run is not None and bool(UNNAMED.search(text, _skip(text, run.end(), end), end))
 
 
 def _subject_of(text: str, pos: int, sent: tuple[int, int], end: int) -> bool:

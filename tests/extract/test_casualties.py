@@ -185,3 +185,9 @@ def test_him_after_a_new_clause_is_the_subject_named_before_it():
     text = ("Corin Abbot, 70, was a well-liked grocer, but the men who shot and killed him last month are still "
             "free.")
     assert people(text) == [("Corin Abbot", 70, "killed")]
+
+
+def test_she_in_the_next_sentence_is_the_unnamed_woman_just_hit():
+    text = ("Abel Varnum, 29, was at a concert on Friday when his pistol went off, hitting a 40-year-old woman in "
+            "the arm. She was in serious condition on Saturday.")
+    assert people(text) == []
