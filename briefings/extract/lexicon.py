@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof gen col lt sgt capt cpl pvt pte maj adm gov sen rep st jr sr rev hon fr no nos vs etc
+mr mrs ms dr prof gen col lt sgt capt cpl pvt pte maj adm gov sen rep del st jr sr rev hon fr no nos vs etc
 inc corp ltd co dept est approx jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu
 thur thurs fri sat sun ft mt ave blvd rd e.g i.e a.m p.m u.s u.k u.n d.c cf al brig cmdr insp supt det
 """.split())
@@ -77,6 +77,18 @@ def word_trie(words) -> str:
 SPEECH = word_trie(set(SPEECH_VERBS))
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b")
 
+# US states and their postal/AP abbreviations ("_" joins a two-word name): "in Windham, New
+# Hampshire, ... said" names a place, never a speaker.
+US_STATES = frozenset(w.replace("_", " ") for w in """
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
+indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana
+nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming
+new_hampshire new_jersey new_mexico new_york north_carolina north_dakota rhode_island south_carolina south_dakota
+west_virginia
+ak az ar ca co ct de fl ga hi ia ks ky md ma mi mn mo mt ne nv nh nj nm ny nc nd oh ok pa ri
+sc sd tn tx ut vt va wa wv wi wy ala ariz ark calif colo conn del fla ill ind kan mass mich minn miss mont neb nev
+n.h n.j n.m n.y n.c n.d okla ore r.i s.c s.d tenn wash w.va wis wyo
+""".split())
 PRONOUNS = frozenset("he she they we i it".split())
 
 # Tokens that make a capitalised run a place or organisation, not a person.

@@ -57,6 +57,10 @@ def _key(token: str) -> str:
 _NEVER_ALONE = NON_PERSON | TITLE_WORDS | HONORIFICS
 
 
+# Titles whose bare word is also a name ("Del Harris"): a title only when abbreviated ("Del. Ann Ruiz", a delegate).
+DOTTED_TITLES = frozenset(("Del.",))
+
+
 def split_role_name(tokens: list[str]) -> tuple[str | None, list[str]]:
     """Split trailing name tokens from the title words before them."""
     name: list[str] = []  # collected backwards, then reversed: linear on any run length
@@ -64,7 +68,7 @@ def split_role_name(tokens: list[str]) -> tuple[str | None, list[str]]:
     while i > 0:
         t = tokens[i - 1]
         k = _key(t)
-        if k in TITLE_WORDS or k in HONORIFICS or not (t[:1].isupper() or k in PARTICLES):
+        if k in TITLE_WORDS or k in HONORIFICS or t in DOTTED_TITLES or not (t[:1].isupper() or k in PARTICLES):
             break
         name.append(t)
         i -= 1

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 
 from ..model import Quote, digest
-from .lexicon import NON_PERSON, PRONOUNS, SPEECH, SPEECH_VERBS, TITLE_WORDS
+from .lexicon import NON_PERSON, PRONOUNS, SPEECH, SPEECH_VERBS, TITLE_WORDS, US_STATES
 from .coref import gender_of
 from .document import Document
 from .names import People, looks_like_person, split_role_name
@@ -23,11 +23,11 @@ from .speakers import PARTY_STATE, clean_speaker, trim_subject
 from .text import Region, outer
 
 LEAD = r"\s*[,\u2014\u2013-]?\s*"
-NP = r"(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b[A-Z]\.(?=\s?[A-Z])|[^,.;:!?\"\u201c\u201d]){1,80}?)"
+NP = r"(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Del|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b[A-Z]\.(?=\s?[A-Z])|[^,.;:!?\"\u201c\u201d]){1,80}?)"
 APPOS = r"(?:,\s*(?P<appos>[^,\"\u201c]{1,100}?),)?"
 AUX = r"(?:(?:has|had|have|also|later|then|further|again|previously|once)\s+)*"
 AFTER_NP_FIRST = re.compile(rf"{LEAD}{NP}{APPOS}\s+{AUX}(?P<verb>{SPEECH})\b")
-AFTER_VERB_FIRST = re.compile(rf"{LEAD}(?:{SPEECH})\s+(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b[A-Z]\.(?=\s?[A-Z])|[^,.;:!?\"\u201c]){{1,80}})"
+AFTER_VERB_FIRST = re.compile(rf"{LEAD}(?:{SPEECH})\s+(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Del|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b[A-Z]\.(?=\s?[A-Z])|[^,.;:!?\"\u201c]){{1,80}})"
                               rf"(?:,\s*(?P<appos>(?:a|an|the|who|of)\b[^,.;]{{1,100}}|[A-Z][\w\-\u2019']+(?:\s+[A-Z][\w\-\u2019']+){{1,3}}))?")
 # "the statement said" / "the agency said": a document speaks for its issuer, a body for the organisation.
 DOCUMENT_HEADS = frozenset("statement report lawsuit claim suit letter paper document filing complaint release "
@@ -40,6 +40,14 @@ COMPLEMENT = re.compile(r"\b(?:close|familiar|loyal|linked|allied|opposed|relate
 QUOTED = re.compile("[\"\u201c][^\"\u201c\u201d]{0,300}[\"\u201d]")
 PARTY_TAG = re.compile(r"\s*\([A-Z]{1,2}-[A-Z][\w.\-]*\)?")
 OF_PLACE = re.compile(r"(.*?[A-Z][\w.\u2019'\-]*)\s+of\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
+# "Ada Roth for Pollwise Daily" (a writer and the outlet she writes for): two to four name words first.
+FOR_OUTLET = re.compile(r"([A-Z][\w.\u2019'\-]*(?:\s+[A-Z][\w.\u2019'\-]*){1,3})\s+for\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
+# "Ida Moor's brief", "Roth's flurry of posts": a possessor and what she said or wrote.
+OWNED_UTTERANCE = re.compile(r"(?P<owner>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})(?:'s|\u2019s|'|\u2019)\s+"
+                             r"(?P<head>[\w\-]+(?:\s+[\w\-]+){0,3})")
+UTTERANCE_NOUNS = frozenset("""brief statement statements metaphor tweet tweets post posts message messages remarks
+comments comment words flurry memo speech testimony filing letter email emails ad advertisement op-ed column essay
+response reply answer""".split())
 ACCORDING = re.compile(r"according to\s+(?P<np>[^,.;:!?\"\u201c]{1,80})", re.I)
 VERB = re.compile(rf"\b(?:{SPEECH})\b")
 SCARE = re.compile(r"(?:so-called|dubbed|called|known as|named|termed|labell?ed|titled|entitled|"
@@ -52,7 +60,7 @@ TRAIL = re.compile(r"\s+(?:in a statement|on condition of anonymity|in an interv
                    r"earlier .*|late .*|last .*|this .*|as .*|when .*)$", re.I)
 
 
-ABBREV = r"(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|St|Col|Gen|Capt|Cpl|Pvt|Maj|Det|Insp|Supt|Prof|Rev|Jr|Sr|Cmdr|Adm|Brig)\."
+ABBREV = r"(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Del|St|Col|Gen|Capt|Cpl|Pvt|Maj|Det|Insp|Supt|Prof|Rev|Jr|Sr|Cmdr|Adm|Brig)\."
 NAME_RUN = r"[A-Z][\w\-\u2019']+(?:\s+(?:and\s+)?[A-Z][\w\-\u2019']+){1,4}"
 PREPOSITIONS = frozenset("to of for from with at in on by about".split())
 SPEECH_WORDS = frozenset(SPEECH_VERBS)
@@ -153,6 +161,12 @@ class Attributor:
         home = OF_PLACE.fullmatch(np)
         if home and home.group(1).split()[-1].lower().rstrip(".") not in TITLE_WORDS:
             np = home.group(1)  # "Sen. Tom Kerr of Delaware", "Pat Moran of Cheyenne": the place is not the speaker
+        by_line = FOR_OUTLET.fullmatch(np)
+        if by_line and looks_like_person(by_line.group(1).split()):
+            np = by_line.group(1)  # "wrote Ada Roth for Pollwise Daily": the writer speaks, not the outlet
+        owned = OWNED_UTTERANCE.fullmatch(np)
+        if owned and any(w.lower() in UTTERANCE_NOUNS for w in owned.group("head").split()):
+            np = owned.group("owner")  # "Ida Moor's brief said", "Roth's metaphor": the owner speaks
         np = re.sub(r"^(?:a|an|the|in a)\s+(?:statement|post|letter|report|release|message)\s+(?:from|by|issued by)\s+",
                     "", np, flags=re.I)  # "a statement from the agency" -> "the agency"
         if not np or _words(np) > 9:
@@ -220,6 +234,24 @@ TRAILING_RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^\n]*,\s*$")
 TRAILING_NAME = re.compile(rf",\s*({NAME_RUN}),\s*$")
 TRAILING_APPOS = re.compile(r"(?<=[\w.)\u2019']),\s*((?:(?:a|an|the|of|from|for)\s|[a-z])[^\"\u201c\u201d]{0,120}?),\s*$")
 TRAILING_AUX = re.compile(rf"\s+{AUX}$")
+# "Hal Brenner, 41, of Corvel, N.C., who ... said": an age and a home town follow the name, not end it.
+_AGE = r",\s*\d{1,3}"
+_HOME = r",?\s+(?:of|from)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2},\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?"
+TRAILING_AGE_HOME = re.compile(rf"(?<=[a-z])(?:{_AGE}(?:{_HOME})?|{_HOME})[,\s]*$")
+
+
+def _drop_age_home(s: str) -> str:
+    """``s`` without an age or "of Town, State" closing it (the state must be one: "On the subject of Israel, Trump")."""
+    m = TRAILING_AGE_HOME.search(s)
+    if not m:
+        return s
+    state = m.group().rstrip(", \t\n").rsplit(",", 1)[-1].strip().lower().rstrip(".")
+    if re.search(r"\b(?:of|from)\s", m.group()) and state not in US_STATES:
+        return s
+    return s[:m.start()]
+# "Sen. Ida Moor on Saturday criticized": a time between subject and verb is not the subject.
+TRAILING_TIME = re.compile(r"(?:,?\s+(?:on|late|early|last|this|earlier|later)?)?\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+                           r"Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?,?\s*$")
 
 
 def subject_before(s: str) -> tuple[str, str | None]:
@@ -240,6 +272,8 @@ def subject_before(s: str) -> tuple[str, str | None]:
         if m and not VERB.search(m.group(1)):
             appos, s = re.sub(r"^(?:of|from)\s+", "of ", m.group(1)), s[:m.start()]
     s = s[:-120] + TRAILING_AUX.sub("", s[-120:])
+    s = s[:-80] + _drop_age_home(s[-80:])
+    s = s[:-60] + TRAILING_TIME.sub("", s[-60:])
     s = s[:-40] + PARTY_STATE.sub("", s[-40:])  # "Sen. Ann Kerr, D-Mich., said": the tag is not the subject
     tokens = re.findall(r"[\w\u2019'\-.&]+|[^\w\s]", s)
     np: list[str] = []

@@ -20,12 +20,15 @@ Every candidate passes :func:`clean_speaker` before it is accepted: it trims
 what cannot belong to a speaker (an auxiliary and what follows: "Trump has
 repeatedly" -> "Trump"; a party tag "D-Mich.") and rejects fragments that
 start with a conjunction or adverb ("When", "Although the agency declined"),
-end in a preposition or pronoun, or are not a noun phrase at all.
+end in a preposition or pronoun, are only a US state ("Raleigh, N.C., said"), or
+are not a noun phrase at all.
 """
 
 from __future__ import annotations
 
 import re
+
+from .lexicon import US_STATES
 
 # Words that open a clause, not a noun phrase: a speaker never starts with them.
 CLAUSE_OPENERS = frozenset("""
@@ -72,6 +75,8 @@ def clean_speaker(speaker: str | None) -> str | None:
     first, last = words[0].lower(), words[-1].lower().strip(".,")
     if first in CLAUSE_OPENERS or words[0] in SUBJECT_ENDS or last in BAD_LAST or not any(ch.isalpha() for ch in last):
         return None  # "When", "has", "was extradited", "a poem she"
+    if " ".join(words).lower().strip(".,") in US_STATES:
+        return None  # "in Windham, New Hampshire, ... said": the place of a dateline or apposition
     if len(words) == 1 and first in ("another", "others", "some", "many", "most", "one", "both", "all", "each"):
         return None
     if len(words) == 1 and re.search(r"(?:ed|ing|ly)$", first) and (words[0][:1].islower() or len(first) > 6):

@@ -199,4 +199,13 @@ def _abbreviation_before(text: str, dot: int, floor: int) -> bool:
     if not word:
         return False
     w = word.group(1)
+    if INITIALS.fullmatch(w):  # "Rep. T.J. Wexford": dotted initials, unless a sentence plainly starts after them
+        nxt = re.match(r"\s+([A-Z][a-z]*)", text[dot + 1:dot + 24])
+        return bool(nxt) and nxt.group(1) not in SENTENCE_OPENERS
     return len(w) == 1 and w.isupper() or w.lower().rstrip(".") in ABBREVIATIONS
+
+
+INITIALS = re.compile(r"(?:[A-Z]\.){1,2}[A-Z]")
+# Words that start a new sentence far more often than they continue a name after initials.
+SENTENCE_OPENERS = frozenset("The He She It They We I You But And A An In On At This That These Those His Her Their "
+                             "Its Our There Then So If When While After Before As Still Yet".split())
