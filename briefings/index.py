@@ -36,13 +36,14 @@ class Entry:
     quotes: int
     speakers: tuple[str, ...]  # quote speakers, for the reader's filter
     names: tuple[str, ...]  # casualty names, for the reader's filter
+    outlet: str | None = None  # the publication (web pages, front matter); None when unknown
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Entry:
         return cls(row["id"], row.get("title") or "", row.get("source") or "", row.get("published"),
                    row["added"], row.get("updated") or row["added"], int(row.get("figures", 0)),
                    int(row.get("casualties", 0)), int(row.get("quotes", 0)),
-                   tuple(row.get("speakers", ())), tuple(row.get("names", ())))
+                   tuple(row.get("speakers", ())), tuple(row.get("names", ())), row.get("outlet") or None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,7 +44,7 @@ def _line(row: Mapping[str, Any]) -> str:
     fields = (row["id"], row["added"], row.get("updated") or row["added"], row.get("published") or "",
               str(row.get("figures", 0)), str(row.get("casualties", 0)), str(row.get("quotes", 0)),
               row.get("title") or "", row.get("source") or "", "\x1f".join(row.get("speakers", ())),
-              "\x1f".join(row.get("names", ())))
+              "\x1f".join(row.get("names", ())), row.get("outlet") or "")
     return "\t".join(str(f).translate(_CLEAN) for f in fields)
 
 
@@ -59,7 +59,8 @@ def write(root: Path, rows: Iterable[Mapping[str, Any]]) -> None:
 def _entry(line: str) -> Entry:
     f = line.rstrip("\n").split("\t")
     return Entry(f[0], f[7], f[8], f[3] or None, f[1], f[2], int(f[4]), int(f[5]), int(f[6]),
-                 tuple(x for x in f[9].split("\x1f") if x), tuple(x for x in f[10].split("\x1f") if x))
+                 tuple(x for x in f[9].split("\x1f") if x), tuple(x for x in f[10].split("\x1f") if x),
+                 (f[11] or None) if len(f) > 11 else None)  # outlet: absent from files written before it
 
 
 def read(root: Path, limit: int | None = None) -> list[Entry] | None:
@@ -111,10 +112,10 @@ class Rows:
         """One lower-cased search text per row (built once, on first use)."""
         if self._hay is None:
             if self._lines is not None:
-                # title, source, speakers and names are the line's last four fields
+                # title, source, speakers, names and outlet are the line's last five fields
                 self._hay = [line.split("\t", 7)[-1].casefold() for line in self._lines]
             else:
-                self._hay = [" ".join((e.title, e.source, *e.speakers, *e.names)).casefold()
+                self._hay = [" ".join((e.title, e.source, *e.speakers, *e.names, e.outlet or "")).casefold()
                              for e in self._entries if e is not None]
         return self._hay
 

@@ -53,3 +53,19 @@ def test_terminal_unsafe_fields_cannot_break_the_list_file(tmp_path):
     lib.add(b)
     (entry,) = lib.entries()
     assert entry.source == "odd name with breaks.txt" and len(os.listdir(lib.root)) >= 3
+
+
+def test_the_outlet_is_listed_and_an_older_list_line_without_it_still_reads(tmp_path):
+    lib = Library(tmp_path / "lib")
+    b = briefing(1)
+    b.article.outlet = "Harwick Courier"
+    lib.add_many([b, briefing(2)])
+    by_title = {e.title: e for e in lib.entries()}
+    assert by_title["Storm 1 hits Harwick"].outlet == "Harwick Courier"
+    assert by_title["Storm 2 hits Harwick"].outlet is None
+    assert any("harwick courier" in h for h in lib.rows().haystacks())  # the filter finds outlets too
+    # A list file written before the outlet field: eleven fields a line, read as outlet unknown.
+    path = lib.root / listcache.NAME
+    head, *lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([head] + [line.rsplit("\t", 1)[0] for line in lines]) + "\n", encoding="utf-8")
+    assert [e.outlet for e in listcache.read(lib.root)] == [None, None]

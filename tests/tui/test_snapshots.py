@@ -66,6 +66,11 @@ def test_library_screen(snap_compare, snap_library, colour, size):
     assert snap_compare(app(snap_library), terminal_size=size, run_before=loaded)
 
 
+def test_library_wide_preview_sorted_by_published(snap_compare, snap_library, colour):
+    # 160x45: Outlet column, the date column named "Published" (sorted by it), the second row previewed.
+    assert snap_compare(app(snap_library), press=["S", "j"], terminal_size=(160, 45), run_before=loaded)
+
+
 def test_library_filtered(snap_compare, snap_library, colour):
     assert snap_compare(app(snap_library), press=["slash", *"brandt"], terminal_size=(80, 24), run_before=loaded)
 

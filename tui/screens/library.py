@@ -14,6 +14,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
@@ -24,10 +25,12 @@ from briefings.store import StoreError
 
 from ..keys import LIBRARY_KEYS
 from ..widgets.briefing_list import BriefingList, header_line
+from ..widgets.briefing_preview import BriefingPreview
 from .confirm import ConfirmScreen
 
 
 RELOAD_EVERY = 1.0  # seconds between list reloads while feeds are being fetched
+WIDE = 120  # from this width: an Outlet column and a preview of the highlighted briefing
 
 
 def search(haystacks: list[str], words: list[str], within: Sequence[int] | None = None) -> list[int]:
@@ -75,13 +78,17 @@ class LibraryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title")
-        yield Input(placeholder="Filter: title, source, speaker or casualty name", id="filter")
-        yield Static(id="library-header")
-        yield BriefingList(id="library-list")
-        yield Static(id="library-empty")
+        yield Input(placeholder="Filter: title, source, outlet, speaker or casualty name", id="filter")
+        with Horizontal(id="library-body"):
+            with Vertical(id="library-main"):
+                yield Static(id="library-header")
+                yield BriefingList(id="library-list")
+                yield Static(id="library-empty")
+            yield BriefingPreview(id="library-preview")
         yield Footer()
 
     def on_mount(self) -> None:
+        self._set_wide(self.app.size.width)
         head = self.app.library.entries(limit=max(self.app.size.height, 50))
         self.show_rows(Rows(entries=head), complete=False)
         self.set_interval(2.0, self._follow_other_sessions)
@@ -103,8 +110,31 @@ class LibraryScreen(Screen):
             self.reload()
 
     def on_resize(self) -> None:
+        self._set_wide(self.size.width)
+
+    def _set_wide(self, width: int) -> None:
+        wide = width >= WIDE
+        self.set_class(wide, "-wide")
+        self.query_one(BriefingList).wide = wide
+        self.call_after_refresh(self._draw_header)
+        if wide:
+            self.call_after_refresh(self._preview)
+
+    def _draw_header(self) -> None:
         # The list keeps a 1-column scrollbar gutter (see briefing.tcss); the header matches its rows.
-        self.query_one("#library-header", Static).update(Text(header_line(self.size.width - 1), style="bold"))
+        listing = self.query_one(BriefingList)
+        self.query_one("#library-header", Static).update(
+            Text(header_line(listing.size.width - 1, listing.wide, listing.added), style="bold"))
+
+    @on(BriefingList.Highlighted)
+    def _preview(self) -> None:
+        """One article read per highlighted row, only while the preview is on screen."""
+        if not self.has_class("-wide"):
+            return
+        listing = self.query_one(BriefingList)
+        entry = self.rows[self.shown[listing.cursor]] if self.shown else None
+        self.query_one(BriefingPreview).show(self.app.library, entry.id if entry else None,
+                                             entry.added if entry else "", self.note_counts.get(entry.id, 0) if entry else 0)
 
     def reload(self) -> None:
         """Read the whole list again, off the UI thread (another session may have added to it)."""
@@ -136,6 +166,7 @@ class LibraryScreen(Screen):
                 seen: tuple | None = None) -> None:
         self._seen = seen
         self.note_counts = counts
+        self.query_one(BriefingPreview).forget()  # re-ingested or noted elsewhere: draw it again
         self.query_one(BriefingList).marks, self.watch_new = marks, new  # watch matches: marked rows, header count
         self.app.rows = rows  # shared with the command palette and "open by id"
         self.show_rows(rows, complete=True)
@@ -162,7 +193,12 @@ class LibraryScreen(Screen):
             found = search(self.rows.haystacks(), words, self.shown if narrower else None)
             self.shown = found if narrower else self.arranged(found, marks.archived)
         self._last_words = words
-        self.query_one(BriefingList).set_rows(self.rows, self.shown, self.note_counts, marks.read, marks.archived)
+        listing = self.query_one(BriefingList)
+        added = SORTS[self.sort][0] != "published"  # the date column shows the date the list is sorted by
+        if added != listing.added:
+            listing.added = added
+            self._draw_header()
+        listing.set_rows(self.rows, self.shown, self.note_counts, marks.read, marks.archived)
         total = len(self.rows) if self.complete else None
         count = (f"{len(self.shown)} of {total}" if words or len(self.shown) != total else f"{total}") \
             if total is not None else "loading"

@@ -25,7 +25,10 @@ from briefings.safe import printable
 
 from ..keys import LIBRARY_KEYS
 
-FIXED = (("Source", 14), ("Date", 10), ("Fig", 4), ("Cas", 4), ("Quo", 4), ("Nts", 4))
+FIXED = (("Source", 14), ("Published", 10), ("Fig", 4), ("Cas", 4), ("Quo", 4), ("Nts", 4))
+# From 120 columns the list also names the outlet (the publication, not the file or site).
+WIDE_FIXED = (("Outlet", 14), ("Source", 12)) + FIXED[1:]
+COUNTS = ("Fig", "Cas", "Quo", "Nts")
 
 
 def _fit(text: str, width: int, right: bool = False) -> str:
@@ -36,20 +39,27 @@ def _fit(text: str, width: int, right: bool = False) -> str:
 
 
 def count(n: int) -> str:
-    """A count in at most 4 columns: 9999, then 10k ... 999k, then 1M+ (never cut to "100…")."""
+    """A count in at most 4 columns: 9999, then 10k ... 999k, then 1M+ (never cut to "100\u2026")."""
     if n < 10_000:
         return str(n)
     return f"{n // 1000}k" if n < 1_000_000 else f"{min(n // 1_000_000, 99)}M+"
 
 
-def title_width(total: int) -> int:
-    return max(10, total - sum(w + 1 for _, w in FIXED) - 2)
+def columns(wide: bool, added: bool = False) -> tuple[tuple[str, int], ...]:
+    """The fixed columns after the title; the date column is named for the date it shows."""
+    fixed = WIDE_FIXED if wide else FIXED
+    return tuple(("Added", w) if added and n == "Published" else (n, w) for n, w in fixed)
 
 
-def header_line(total: int) -> str:
+def title_width(total: int, wide: bool = False) -> int:
+    """Whatever the fixed columns leave (the marker and the scrollbar gutter take one each)."""
+    return max(10, total - sum(w + 1 for _, w in columns(wide)) - 2)
+
+
+def header_line(total: int, wide: bool = False, added: bool = False) -> str:
     """The column titles, aligned with the rows."""
-    return " " + _fit("Title", title_width(total)) + "".join(" " + _fit(n, w, n in ("Fig", "Cas", "Quo", "Nts"))
-                                                            for n, w in FIXED)
+    return " " + _fit("Title", title_width(total, wide)) + "".join(
+        " " + _fit(n, w, n in COUNTS) for n, w in columns(wide, added))
 
 
 class BriefingList(ScrollView, can_focus=True):
@@ -77,6 +87,8 @@ class BriefingList(ScrollView, can_focus=True):
         self.marks: set[str] | frozenset[str] = frozenset()  # briefings a watch filter matched (shown \u25c6)
         self.read: set[str] = set()  # titles of unread briefings are bold
         self.archived: set[str] = set()  # shown (with A) behind a box mark
+        self.wide = False  # the screen is 120+ columns: an Outlet column too
+        self.added = True  # the date column shows when each briefing was ingested (else: published)
 
     def set_rows(self, rows: Rows, shown: Sequence[int], note_counts: dict[str, int],
                  read: set[str] | None = None, archived: set[str] | None = None) -> None:
@@ -102,8 +114,10 @@ class BriefingList(ScrollView, can_focus=True):
         e = self.rows[self.shown[position]]
         notes = self.note_counts.get(e.id, 0)
         title = ("\u25a1 " if e.id in self.archived else "") + e.title  # archived: a mark, not a colour
-        cells = [_fit(title, title_width(width)), _fit(source_label(e.source), 14),
-                 _fit(e.published or e.added[:10], 10), _fit(count(e.figures), 4, True),
+        date = e.added[:10] if self.added else (e.published or "\u2013")[:10]
+        fixed = columns(self.wide)
+        cells = [_fit(title, title_width(width, self.wide))] + ([_fit(e.outlet or "\u2013", 14)] if self.wide else [])
+        cells += [_fit(source_label(e.source), fixed[-6][1]), _fit(date, 10), _fit(count(e.figures), 4, True),
                  _fit(count(e.casualties), 4, True), _fit(count(e.quotes), 4, True),
                  _fit(f"\u270e{notes}" if notes else "", 4, True)]
         style = base
@@ -117,10 +131,14 @@ class BriefingList(ScrollView, can_focus=True):
         segments += [Segment(" " + c, style) for c in cells[1:]]
         return Strip(segments).adjust_cell_length(width, style)
 
+    class Highlighted(Message):
+        """The cursor moved to another row (the wide library's preview follows it)."""
+
     def watch_cursor(self, old: int, new: int) -> None:
         if self.shown:
             self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True)
         self.refresh()
+        self.post_message(self.Highlighted())
 
     def _move(self, to: int) -> None:
         if self.shown:
