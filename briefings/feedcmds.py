@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from rich.text import Text
 
 from .cli import library_arg
-from .commands import _counts, _err, _json, _out
+from .commands_output import counts, print_json, stderr_console, stdout_console
 from .errors import CLIError
 from .feeds import add_feed, fetch, load_feeds, remove_feed
 from .render import T
@@ -24,23 +24,23 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     try:
         if action == "add":
             feed = add_feed(library, args.url, args.name)
-            _err().print(T(f"following {feed.label}: {feed.url} (fetch with: briefing fetch)"))
+            stderr_console().print(T(f"following {feed.label}: {feed.url} (fetch with: briefing fetch)"))
             return 0
         if action == "rm":
             feed = remove_feed(library, args.ref)
-            _err().print(T(f"stopped following {feed.label}: {feed.url} (its briefings stay)"))
+            stderr_console().print(T(f"stopped following {feed.label}: {feed.url} (its briefings stay)"))
             return 0
     except ValueError as exc:
         raise CLIError(str(exc)) from None
     feeds = load_feeds(library)
     if getattr(args, "json", False):
-        _json([{"url": f.url, "name": f.label, "added": f.added, "fetched": f.fetched, "seen": len(f.seen)}
+        print_json([{"url": f.url, "name": f.label, "added": f.added, "fetched": f.fetched, "seen": len(f.seen)}
                for f in feeds])
         return 0
     if not feeds:
-        _err().print(T("no feeds yet: briefing feeds add URL [--name NAME]"))
+        stderr_console().print(T("no feeds yet: briefing feeds add URL [--name NAME]"))
         return 0
-    out = _out()
+    out = stdout_console()
     for f in feeds:
         line = T(f"{f.label}", "bold") + T(f"  {f.url}  ") + T(
             f"{len(f.seen)} stories, last fetched {f.fetched[:16].replace('T', ' ') if f.fetched else 'never'}", "dim")
@@ -56,7 +56,7 @@ def _bar(enabled: bool) -> Iterator[Callable[[int, int], None]]:
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    with Progress(TextColumn("fetching"), BarColumn(), MofNCompleteColumn(), console=_err(), transient=True) as bar:
+    with Progress(TextColumn("fetching"), BarColumn(), MofNCompleteColumn(), console=stderr_console(), transient=True) as bar:
         task = bar.add_task("fetch", total=None)
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
@@ -67,12 +67,12 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         raise CLIError("no feeds to fetch: add one with  briefing feeds add URL")
     if args.delay < 0:
         raise CLIError("--delay must be 0 or more seconds")
-    out, err = _out(), _err()
+    out, err = stdout_console(), stderr_console()
 
     def stored(b, created: bool) -> None:
         if not args.quiet:
             line = Text("added   " if created else "updated ", style="green" if created else "")
-            line += T(f"{b.id[:10]}  ", "dim") + T(b.article.title, "bold") + T(f"  ({_counts(b)})", "dim")
+            line += T(f"{b.id[:10]}  ", "dim") + T(b.article.title, "bold") + T(f"  ({counts(b)})", "dim")
             out.print(line, no_wrap=True, overflow="ellipsis")
 
     def failed(message: str) -> None:

@@ -169,7 +169,7 @@ class BriefingApp(App):
 
     def load_samples(self) -> int:
         """Ingest the bundled samples into this library (called from a worker thread)."""
-        from briefings.commands import sample_sources
+        from briefings.commands_ingest import sample_sources
         from briefings.extract import extract
         from briefings.ingest import load
 

@@ -8,7 +8,7 @@ from typing import Any
 from rich.text import Text
 
 from ..cli import library_arg
-from ..commands import _err, _json, _out
+from ..commands_output import print_json, stderr_console, stdout_console
 from ..errors import CLIError
 from ..render import T, inline
 from ..store import Library
@@ -25,12 +25,12 @@ def cmd_people(args: argparse.Namespace) -> int:
     _, across = _open(args)
     found = query.people(across, args.name)
     if args.json:
-        _json(found)
+        print_json(found)
         return 0
     if not found:
-        _err().print(T(f"No one named {args.name!r} in the library." if args.name else "No people found yet."))
+        stderr_console().print(T(f"No one named {args.name!r} in the library." if args.name else "No people found yet."))
         return 1 if args.name else 0
-    out = _out()
+    out = stdout_console()
     for p in found if args.name else found[:200]:
         head = inline(p["name"], "bold") + inline(f"  {', '.join(p['roles'])}" if p["roles"] else "", "italic")
         head += inline(f"  {len(p['briefings'])} briefing{'s' * (len(p['briefings']) != 1)}, "
@@ -51,12 +51,12 @@ def cmd_events(args: argparse.Namespace) -> int:
     _, across = _open(args)
     found = query.events(across, singles=args.all, limit=args.limit or None)
     if args.json:
-        _json(found)
+        print_json(found)
         return 0
     if not found:
-        _err().print(T("No event is reported by more than one briefing yet (--all lists every event)."))
+        stderr_console().print(T("No event is reported by more than one briefing yet (--all lists every event)."))
         return 0
-    out = _out()
+    out = stdout_console()
     for e in found:
         out.print(inline(e["title"], "bold") + inline(f"  {e['first']} .. {e['last']}  [{e['id']}]", "dim"))
         out.print(inline(f"  {len(e['members'])} reports: " + ", ".join(e["outlets"]), ""))
@@ -82,9 +82,9 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             raise CLIError(f"no event matches {args.event!r} (see: briefing events --all)")
         entries = query.timeline(across, event_id=event_id)
     if args.json:
-        _json(entries)
+        print_json(entries)
         return 0
-    out = _out()
+    out = stdout_console()
     for e in entries:
         when = e["date"] if e["end"] == e["date"] else f"{e['date']}..{e['end']}"
         if e["kind"] == "report":
@@ -122,9 +122,9 @@ def cmd_watch(args: argparse.Namespace) -> int:
                 watch.save()
                 message = f"stopped watching {f['terms']!r}"
         if args.json:
-            _json(f)
+            print_json(f)
         else:
-            _err().print(T(message))
+            stderr_console().print(T(message))
         return 0
     if verb == "list" or (words and verb is None):
         if words and verb is None:
@@ -132,10 +132,10 @@ def cmd_watch(args: argparse.Namespace) -> int:
         watch = across.watchlist()
         counts = {f["id"]: sum(m["filter"] == f["id"] for m in watch.matches) for f in watch.filters}
         if args.json:
-            _json([{**f, "matches": counts[f["id"]]} for f in watch.filters])
+            print_json([{**f, "matches": counts[f["id"]]} for f in watch.filters])
         else:
             for f in watch.filters:
-                _out().print(inline(f["terms"], "bold") + inline(f"  {counts[f['id']]} matches  [{f['id']}]", "dim"))
+                stdout_console().print(inline(f["terms"], "bold") + inline(f"  {counts[f['id']]} matches  [{f['id']}]", "dim"))
         return 0
     with library.transaction():  # the matches since last seen, then marked seen
         watch = across.watchlist()
@@ -144,13 +144,13 @@ def cmd_watch(args: argparse.Namespace) -> int:
         if unseen:
             watch.save()
     if args.json:
-        _json(unseen)
+        print_json(unseen)
     elif not watch.filters:
-        _err().print(T("No watch filters yet. Add one: briefing watch add \"Tower 22\""))
+        stderr_console().print(T("No watch filters yet. Add one: briefing watch add \"Tower 22\""))
     elif not unseen:
-        _err().print(T("No new matches since last seen."))
+        stderr_console().print(T("No new matches since last seen."))
     else:
         for m in unseen:
-            _out().print(inline("\u25c6 ", "magenta") + inline(m["title"], "bold") +
+            stdout_console().print(inline("\u25c6 ", "magenta") + inline(m["title"], "bold") +
                          inline(f"  matches {m['terms']!r}  [{m['briefing'][:8]}]", "dim"))
     return 0

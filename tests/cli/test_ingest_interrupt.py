@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefings import commands
+from briefings import commands_ingest as commands
 from briefings.cli import main
 from briefings.store import Library
 

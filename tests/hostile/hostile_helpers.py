@@ -99,7 +99,7 @@ class Result:
 DRIVER = r"""
 import errno, os, sys
 mode, victim, argv = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3:]
-import briefings.commands as commands
+import briefings.commands_ingest as commands
 import briefings.ingest as ingest
 import briefings.ingest.decode as decode
 

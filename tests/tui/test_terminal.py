@@ -218,7 +218,7 @@ def test_ingest_progress_never_overwrites_the_added_lines(tmp_path):
     for n in range(30):
         (folder / f"a{n:02d}.txt").write_text(f"Council {n} backs the Orvel ferry plan\n\nThe council of Orvel "
                                               f"district {n} voted on Monday to fund 4 new ferries, officials said.\n")
-    script = ("import sys, briefings.commands as c; c.BATCH = 7; from briefings.cli import main; "
+    script = ("import sys, briefings.commands_ingest as c; c.BATCH = 7; from briefings.cli import main; "
               f"sys.exit(main(['ingest', '--library', {str(tmp_path / 'lib')!r}, {str(folder)!r}]))")
     term = Tmux(f"cd {REPO} && {env_prefix(tmp_path, tmp_path / 'lib', 'xterm-256color')} "
                 f"{shlex.quote(sys.executable)} -c {shlex.quote(script)}", width=100, height=40)
