@@ -46,3 +46,17 @@ def test_a_missing_folder_is_one_clear_line(tmp_path, capsys):
     assert main(["--public", str(tmp_path / "nowhere")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nowhere" in err and "Traceback" not in err
+
+
+def test_polnear_is_also_shown_without_the_documents_that_quote_with_two_apostrophes(tmp_path):
+    quote = "We will rebuild the harbour wall before winter comes"
+    _doc(tmp_path / "polnear", "modern", f"Mayor Lena Ostrova spoke on Monday. \u201c{quote},\u201d Ostrova said.",
+         {"quotes": [{"text": quote, "speaker": "Lena Ostrova"}]}, fields=["quotes"])
+    _doc(tmp_path / "polnear", "archive", f"Mayor Lena Ostrova spoke on Monday. ''{quote},'' Ostrova said.",
+         {"quotes": []})  # the archive's gold lists no quotes: the one read counts as a false positive
+    out = io.StringIO()
+    results = report(tmp_path, out)
+    rows = out.getvalue().splitlines()
+    assert results["polnear"].archive_docs == 1
+    assert "0.67; 1.00" in rows[2]  # every document: the archive quote is a false positive (P 0.5, R 1)
+    assert rows[3].split()[0] == "1" and "1.00/1.00/1.00" in rows[3] and "1 docs quoting with ''" in rows[3]

@@ -67,6 +67,9 @@ SPEECH_WORDS = frozenset(SPEECH_VERBS)
 # How far before a speech verb its subject can start: bounds the work per verb, so a sentence
 # with thousands of "said" stays linear.
 SUBJECT_REACH = 300
+# A quote lists a statement: one or two words in quote marks ("a mistake", "top secret", "Yes,") are a
+# phrase the reader sees in the text, not an item of their own (briefing-json.md, what counts).
+MIN_QUOTE_WORDS = 3
 LABEL_VERBS = frozenset(("described", "called", "branded", "describing", "calling", "calls", "describes"))  # they name things as often as people
 
 
@@ -414,6 +417,8 @@ def find_quotes(text: str, sents: list[tuple[int, int]], paras: list[tuple[int, 
         ctx.att.record(r.start, speaker, role)
         for a, b in r.parts:  # a quotation over paragraphs: one entry per paragraph, one speaker for all
             part = text[a:b].strip()
+            if len(part.split()) < MIN_QUOTE_WORDS:
+                continue  # 'called it "a mistake"': a phrase, not a statement (it still carries the speaker on)
             out.append(Quote(text=part, speaker=speaker, span=(a, b), role=role,
                              id="q-" + digest("quote", re.sub(r"\W+", " ", part.lower()), size=8)))
     return out

@@ -149,3 +149,15 @@ def test_participle_after_an_opening_phrase_takes_the_first_person_named():
     text = ('Continuing her tour of the harbour, Councillor Maren Quist rejected the new levy on Friday, '
             'saying it would "drive every small boat out of Selsey Cove."')
     assert [s for _, s in speakers(text)] == ["Maren Quist"]
+
+
+def test_one_or_two_quoted_words_are_a_phrase_not_a_quote():
+    text = ('Councillor Priya Anand called the ferry contract "a mistake" on Thursday. She said the tender was '
+            '"rushed through without scrutiny" and the costs "frankly alarming."')
+    assert speakers(text) == [("rushed through without scrutiny", "Priya Anand")]
+
+
+def test_a_short_reply_still_names_the_speaker_of_what_follows():
+    text = ('Harbour pilots met on Friday.\n'
+            '"No," said Ines Marlow, who chairs their association. "We will not sign this agreement."')
+    assert speakers(text) == [("We will not sign this agreement.", "Ines Marlow")]
