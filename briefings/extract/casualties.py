@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 
 from ..model import Casualty, digest
+from .incident import drop_recalled
 from .lexicon import NAMING_RE, SPEECH, STATUS_RE, SUSPECT_RE
 from .names import TOKEN, People, looks_like_person, split_role_name
 from .numbers import word_value
@@ -78,7 +79,7 @@ def find_casualties(text: str, sents: list[tuple[int, int]], people: People) -> 
                                affiliation=_affiliation(text, end, sents, si),
                                id="c-" + digest("casualty", full.lower(), size=8))
     _add_victims(text, sents, found)
-    out = sorted(found.values(), key=lambda c: c.span[0])
+    out = drop_recalled(text, sorted(found.values(), key=lambda c: c.span[0]))
     _group_affiliations(text, sents, out)
     return out
 

@@ -191,3 +191,18 @@ def test_she_in_the_next_sentence_is_the_unnamed_woman_just_hit():
     text = ("Abel Varnum, 29, was at a concert on Friday when his pistol went off, hitting a 40-year-old woman in "
             "the arm. She was in serious condition on Saturday.")
     assert people(text) == []
+
+
+def test_victims_of_earlier_incidents_in_a_series_are_not_this_articles_casualties():
+    text = ("Orla Penhallow, 27, was shot and killed Friday outside a laundromat on Vane Street. "
+            "Detectives said Penhallow had just closed the shop. "
+            "It was the third fatal shooting on Vane Street since August. "
+            "In September, Caius Mordaunt, 22, was shot dead two blocks away, and Penhallow's cousin "
+            "said the street had changed.")
+    assert people(text) == [("Orla Penhallow", 27, "killed")]
+
+
+def test_a_series_sentence_about_people_does_not_cut_the_article():
+    text = ("Fennick Doral was the second child of the family to join the fire service. "
+            "Fennick Doral, 31, was injured on Monday when a wall collapsed.")
+    assert people(text) == [("Fennick Doral", 31, "injured")]
