@@ -47,6 +47,8 @@ PRONOUN_START = re.compile(r"(?:he|she)\b", re.I)
 UNNAMED_AFTER = re.compile(r"\b(?:a|an|the|his|her|their)\s+(?:\d{1,3}-year-old\s+)?(?:man|woman|boy|girl|teen|teenager|"
                            r"child|toddler|baby|victim|neighbou?r|wife|husband|son|daughter|friend|bystander)\b", re.I)
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b")
+# A clause of its own between a naming phrase and a name: the name is not in the naming list.
+NEW_CLAUSE = re.compile(rf"\b(?:{SPEECH}|when|while|because|but)\b")
 
 
 def find_casualties(text: str, sents: list[tuple[int, int]], people: People) -> list[Casualty]:
@@ -56,6 +58,7 @@ def find_casualties(text: str, sents: list[tuple[int, int]], people: People) -> 
     for start, end, name, age in _mentions(text):
         tokens = name.split()
         _, tokens = split_role_name(tokens)
+        tokens = _end_at_suffix(tokens)
         if not tokens or not looks_like_person(tokens):
             continue
         si = max(bisect_right(starts, start) - 1, 0)
@@ -82,6 +85,14 @@ def find_casualties(text: str, sents: list[tuple[int, int]], people: People) -> 
     out = drop_recalled(text, sorted(found.values(), key=lambda c: c.span[0]))
     _group_affiliations(text, sents, out)
     return out
+
+
+def _end_at_suffix(tokens: list[str]) -> list[str]:
+    """A name ends at its suffix: in "Dale Pike Sr. Pike told police" the second "Pike" opens a sentence."""
+    for i, t in enumerate(tokens[:-1]):
+        if i >= 2 and t in ("Jr.", "Sr."):
+            return tokens[:i + 1]
+    return tokens
 
 
 def _mentions(text: str):
@@ -167,6 +178,10 @@ def _status(text: str, start: int, end: int, sents, si: int) -> str | None:
             return _st(nxt)
     window_start = max(s_start, start - 800)  # naming lists run long: "identified as A, 34; B, 51; ..."
     naming = NAMING_RE.search(text[window_start:min(s_end, end + 200)])
+    if naming and window_start + naming.end() <= start:
+        last = max(NAMING_RE.finditer(text, window_start + naming.start(), start), key=lambda m: m.end())
+        if NEW_CLAUSE.search(text, last.end(), start):
+            naming = None  # "identified as A. A told police he and his son, B, ...": the naming is A's, not B's
     if naming:
         # "... killing a night guard and injuring three firefighters. The guard was named as ...":
         # the status nearest the word the naming sentence uses for the person.

@@ -22,6 +22,11 @@ PASSIVE_HARM = (r"shot|killed|murdered|slain|gunned down|wounded|injured|hurt|st
                 r"rushed to|transported to|airlifted|treated|in (?:critical|serious|stable|fair|grave|good) condition|"
                 r"suffering|beaten|missing|among (?:the )?(?:dead|victims|those killed|those shot)|"
                 r"(?:the |a |an )?(?:homicide |shooting )?victims?\b|dead|killed")
+# Predicates that say only that someone was cared for: harm for a victim, not for a suspect.
+CARE_ONLY = re.compile(rf"(?:{AUX})\s+{ADV}*(?:being\s+)?(?:taken to|rushed to|transported to|airlifted|treated)\b(?![^.;]*\bcondition\b)[^.;]*", re.I)
+# What makes care evidence of harm: "taken to hospital where he died", "... with gunshot wounds".
+CARE_FOR_HARM = re.compile(r"\b(?:died|dies|dead|death|pronounced|wounds?|wounded|injur\w*|shot|gunshot|stab\w*|"
+                           r"condition|surgery|treatment|trauma|critical|serious|burns?|bleeding|hurt)\b", re.I)
 INTRANSITIVE_HARM = (r"died|dies|succumbed|passed away|suffered|is recovering|was recovering|"
                      r"(?:killed|shot) (?:himself|herself)|"
                      r"(?:remains?|remained) (?:hospitali[sz]ed|in (?:critical|serious|stable|fair|grave|good) condition)")
@@ -37,7 +42,7 @@ BODY = re.compile(r"(?:'s|\u2019s)?\s+(?:body|bodies|death|killing|murder|slayin
 # Words between a harm word and the name: "the clerk", "34-year-old", "his son,"; never a verb or a clause.
 FILLER = r"(?:(?!(?:and|or|but|he|she|they|him|them|said|says|in|on|at|near|after|before|when|while|with|by|for|to|" \
          r"from|was|were|is|are|has|have|had|can|could|should|will|would|may|might|must|call|contact|be|been|did|does|" \
-         r"do|not|that|who)\b)(?![a-z]+ed\b)[a-z0-9][a-z0-9\-]*,?\s+){0,3}"
+         r"do|not|that|who|shot|hit|struck|shooting|killing)\b)(?![a-z]+ed\b)[a-z0-9][a-z0-9\-]*,?\s+){0,3}"
 OBJECT_HARM = re.compile(
     rf"\b(?i:(?P<k>killed|killing|murdered|murdering|slaying|death|deaths|homicide|murder|killing)|"
     rf"(?P<i>shot|shooting|stabbed|stabbing|wounded|wounding|injured|injuring|struck|striking|hit|hitting)|"

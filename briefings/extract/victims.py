@@ -27,10 +27,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .harm import (AGE_AFTER, AGE_BEFORE, ASIDE, BODY, DESCRIBED, DESCRIBED_HARMED, FINDING, FINDING_AFTER,
+from .harm import (AGE_AFTER, AGE_BEFORE, ASIDE, BODY, CARE_FOR_HARM, CARE_ONLY, DESCRIBED, DESCRIBED_HARMED, FINDING, FINDING_AFTER,
                    IDENTIFIED, KILLED_RE, MODIFIER, OBJECT_HARM, PLACE_BEFORE, PRONOUN_HARM, SENT_KILLED,
                    SHOOTER_AFTER, SKIP, SOURCE_BEFORE, SUBJECT_PRED, SUSPECT_AFTER, SUSPECT_BEFORE)
-from .lexicon import NON_PERSON
+from .lexicon import NON_PERSON, US_STATES
 from .names import TOKEN, looks_like_person, split_role_name
 
 NICK = r"[\"\u201c'\u2018][A-Z][\w.\-]*[\"\u201d'\u2019]"
@@ -64,6 +64,8 @@ OWN_VERB = re.compile(r"(?:'s|\u2019s)?,?\s+(?:(?:also|then|later|allegedly|repo
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|who|which|whom|when|while|after|before|because|although|though|until|where)\b")
 UNNAMED = re.compile(r"\b(?:a|an|another)\s+(?:\d{1,3}-year-old\s+)?(?:man|woman|boy|girl|teen|teenager|child|"
                      r"toddler|baby|bystander)\b", re.I)
+# States that are also given names ("Georgia Lane", "Montana Reyes"): never read as a place this way.
+STATE_GIVEN_NAMES = frozenset("georgia virginia montana dakota indiana nevada carolina washington florida".split())
 POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 
@@ -114,6 +116,9 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
         raw = (NICK_RE.sub(" ", run) if "\"" in run or "'" in run or "\u201c" in run or "\u2018" in run else run).split()
         if raw and POSSESSIVE.search(raw[-1]) and len(raw[-1]) > 2:
             raw[-1] = POSSESSIVE.sub("", raw[-1])
+        cut = next((i for i, t in enumerate(raw[2:-1], 2) if t in ("Jr.", "Sr.")), None)
+        if cut is not None:
+            raw = raw[:cut + 1]  # "Dale Pike Sr. Pike told police": the name ends at its suffix
         suffix = [raw.pop()] if len(raw) > 2 and raw[-1].rstrip(".,") in SUFFIXES else []
         role, name = split_role_name(raw)
         check = name
@@ -199,6 +204,8 @@ def not_a_name(text: str, run_start: int, name: list[str], common: common_words)
     last = text.find(name[-1], run_start, run_start + 200)
     if last >= 0 and PLACE_AFTER.match(text, last + len(name[-1])):
         return True
+    if name[0].lower() in US_STATES and name[0].lower() not in STATE_GIVEN_NAMES and re.search(rf",\s+{re.escape(name[0])}\b", text):
+        return True  # "Douds, Iowa" elsewhere: "Iowa Undetermined" opens with a place, not a given name
     return len(name[0]) > 2 and name[0].lower() in common
 
 
@@ -226,9 +233,14 @@ def _read(text: str, run_start: int, end: int, sent: tuple[int, int], p: Victim)
         if pred and age and p.age is None:
             p.age = int(age.group(1))
     if pred:
-        p.passive = True
+        # "X was transported to the hospital for a medical clearance and then taken to jail": care
+        # alone does not make a suspect one who was harmed; a harm predicate does.
+        care = CARE_ONLY.fullmatch(pred.group().strip(" ,"))
+        p.passive = p.passive or not care
         tail = text[pred.start():min(after_end, pred.end() + 60)]
         status = "killed" if KILLED_RE.search(tail) else "injured"
+        if care and not CARE_FOR_HARM.search(text, pred.end(), after_end):
+            status = None  # "taken to the hospital for a medical clearance": cared for, not harmed
         if status == "injured" and VICTIM_NOUN.match(text, pred.start(), pred.end()):
             status = "named victim"
     elif possessive and BODY.match(text, end):

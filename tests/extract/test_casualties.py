@@ -206,3 +206,24 @@ def test_a_series_sentence_about_people_does_not_cut_the_article():
     text = ("Fennick Doral was the second child of the family to join the fire service. "
             "Fennick Doral, 31, was injured on Monday when a wall collapsed.")
     assert people(text) == [("Fennick Doral", 31, "injured")]
+
+
+def test_a_naming_phrase_names_its_own_list_not_a_son_in_the_next_clause():
+    text = ("Police were called to a report of a man shot on Fallow Road. The victim was identified as "
+            "54-year-old Dorran Pike Sr. Pike told police he and his son, 27-year-old Dorran Pike Jr. were "
+            "arguing in the car when Dorran Jr shot his father in the leg and fled.")
+    assert people(text) == [("Dorran Pike Sr.", 54, "injured")]
+
+
+def test_a_suspect_taken_to_hospital_for_a_check_was_not_harmed():
+    text = ("Deputies stopped a truck on Route 4 after a chase. Marek Tollan, 31, stepped out holding a rifle. "
+            "Tollan was transported to the hospital for a medical clearance and then booked into jail.")
+    assert people(text) == []
+    hurt = "Marek Tollan, 31, was transported to the hospital with a gunshot wound to the arm."
+    assert people(hurt) == [("Marek Tollan", 31, "injured")]
+
+
+def test_a_state_written_as_a_place_does_not_open_a_name():
+    text = ("Cold Cases in Pellston, Kansas Undetermined / Likely Homicide Dale Ray Orkin 29 YOA Reno County "
+            "September 14, 1985 Dale Ray Orkin, a 29-year-old welder from Pellston, Kansas, was shot in the head.")
+    assert people(text) == [("Dale Ray Orkin", 29, "injured")]
