@@ -50,8 +50,9 @@ comments comment words flurry memo speech testimony filing letter email emails a
 response reply answer""".split())
 ACCORDING = re.compile(r"according to\s+(?P<np>[^,.;:!?\"\u201c]{1,80})", re.I)
 VERB = re.compile(rf"\b(?:{SPEECH})\b")
-SCARE = re.compile(r"(?:so-called|dubbed|called|known as|named|termed|labell?ed|titled|entitled|"
-                   r"codenamed|nicknamed|branded|operation|the word|the phrase|a|an)\s*$", re.I)
+# A name or label introduced as such: never a quote ("the so-called "safe zone"", "a rally known as ...").
+SCARE = re.compile(r"(?:so-called|known as|named|titled|entitled|codenamed|nicknamed|operation|the word|the phrase)\s*$",
+                   re.I)
 STOP_BACK = frozenset("""in on at to from with by after before when while and but or that which who whom as if because
 since though although where speaking meanwhile however also yet so than into during about over under
 said says told added is was were be been being are it this these those then there here not""".split())
@@ -411,6 +412,8 @@ def find_quotes(text: str, sents: list[tuple[int, int]], paras: list[tuple[int, 
         continuing = last is not None and last[0] == para
         if speaker is None and (nwords >= 4 or continuing) and (not before.strip(" \u2014\u2013-") or VERB.search(before)):
             speaker, role = _from_context(ctx, r, para, last)
+        if speaker is None and before.strip(" \u2014\u2013-"):
+            speaker, role = _sentence_subject(ctx, sent_start, o_start)
         if speaker is None or (nwords < 3 and not utterance and not VERB.search(before + " " + after[:40])):
             continue
         last = (para, si, speaker, role)
@@ -450,6 +453,60 @@ def _attribute(ctx: _Context, before: str, after: str, r: Region, sent_start: in
     if m:
         return att.resolve(m.group("np"), None, r.start)
     return ctx.speaker_from(before, sent_start, outer(ctx.text, r)[0])
+
+
+# "On Monday, he ..." / "But she ...": a pronoun opening the sentence, perhaps after a short lead-in.
+OPENING_PRONOUN = re.compile(r"(?:(?:and|but|so|yet|still|instead|then)\s+|[^,\"\u201c]{0,60},\s*)?(he|she|they)\b", re.I)
+# "Mike Pence, who called their son "...": the person before the relative pronoun.
+RELATIVE_WHO = re.compile(r",\s*who\s+(?:\w+\s+){0,2}?(?!said|says)\w+")
+# A lead-in before the subject: "On Monday, Trump ...", "In a statement Friday, the campaign ...".
+LEAD_IN = re.compile(r"[^,\"\u201c\u201d]{1,60},\s*")
+WORD = re.compile(r"[\w\u2019'\-&.]+")
+
+
+def _subject_end(head: str, start: int) -> int:
+    """Where the subject noun phrase starting at ``start`` ends: at a stop word, a verb in -ed or a
+    speech verb, or after eight words (the rules of :func:`sentence_subject`)."""
+    end, n = start, 0
+    for w in WORD.finditer(head, start):
+        word = w.group().rstrip(".")
+        if n >= 8 or head[end:w.start()].strip() or word.lower() in STOP_BACK or \
+                n and (word.endswith("ed") or word.lower() in SPEECH_WORDS):
+            break
+        end, n = w.end(), n + 1
+    return end
+
+
+def _sentence_subject(ctx: _Context, sent_start: int, o_start: int) -> tuple[str | None, str | None]:
+    """Who a quotation inside a report of what someone did belongs to: the sentence's subject.
+
+    'Cruz blamed the law on "knuckleheaded politicians."' and 'He offered "my thoughts and prayers."'
+    quote the subject's own words without a speech verb; the quotation is theirs. The subject is a
+    person named at the start of the sentence (after a lead-in such as "On Monday,"), a pronoun
+    there, or the person a "who" clause describes; anyone named later is an object, not the source.
+    """
+    head = ctx.text[sent_start:o_start]
+    who = None
+    for who in RELATIVE_WHO.finditer(head):
+        pass
+    if who is not None:
+        person = ctx.people.last_before(sent_start + who.start() + 1)
+        at = max((m for m in person.mentions if m < sent_start + who.start()), default=-1) if person else -1
+        if person is not None and at >= sent_start:
+            return ctx.att.resolve(person.name, None, at)
+    pronoun = OPENING_PRONOUN.match(head)
+    if pronoun:
+        return ctx.att.resolve(pronoun.group(1), None, sent_start + pronoun.start(1))
+    lead = LEAD_IN.match(head)
+    for off in (0, lead.end()) if lead else (0,):
+        end = _subject_end(head, off)
+        if end <= off:
+            continue
+        person = ctx.people.first_between(sent_start + off, sent_start + end)
+        if person is not None:
+            at = min(m for m in person.mentions if m >= sent_start + off)
+            return ctx.att.resolve(person.name, None, at)
+    return None, None
 
 
 def _from_context(ctx: _Context, r: Region, para: int, last) -> tuple[str | None, str | None]:
