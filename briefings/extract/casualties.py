@@ -82,7 +82,7 @@ def find_casualties(text: str, sents: list[tuple[int, int]], people: People) -> 
                                affiliation=_affiliation(text, end, sents, si),
                                id="c-" + digest("casualty", full.lower(), size=8))
     _add_victims(text, sents, found)
-    out = drop_recalled(text, sorted(found.values(), key=lambda c: c.span[0]))
+    out = drop_recalled(text, sents, sorted(found.values(), key=lambda c: c.span[0]))
     _group_affiliations(text, sents, out)
     return out
 

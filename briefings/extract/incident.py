@@ -1,19 +1,27 @@
 """Which incident a casualty belongs to: the article's own, or one it only recalls.
 
-Crime reporting puts its own incident first and then, often, the ones before it:
-"This is the second fatal shooting on the block in three months. In October, a
-15-year-old was killed ..." or "It was the third homicide in the city this year."
-A person first named after such a *series sentence* is a victim of an earlier
-incident of the series, not of the one the article reports, and the briefing does
-not list them as its casualties. People already named before it stay: "Ruiz" in
-the lead is the article's victim however often the series passage repeats her name.
+Crime reporting puts its own incident first and then, often, the ones before it.
+Two shapes mark a recalled incident, and its victims are not the article's casualties:
+
+* a *series sentence*: "This is the second fatal shooting on the block in three
+  months. In October, a 15-year-old was killed ..." / "It was the third homicide in
+  the city this year." A person first named after it is a victim of an earlier
+  incident of the series. People already named before it stay: "Ruiz" in the lead
+  is the article's victim however often the series passage repeats her name.
+* a *dated past*: every sentence that tells the person's harm dates it to a year
+  before the newest year the article mentions ("Singer Dax Orr was shot dead in
+  1984.", "her sister was killed at 15 in April 2000"), and the person is not the
+  first casualty the article names (the lead's victim may well be a cold case).
 """
+
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..model import Casualty
+from .lexicon import STATUS_RE
 
 ORDINAL = (r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|latest|"
            r"\d{1,3}(?:st|nd|rd|th))")
@@ -24,18 +32,48 @@ SERIES = re.compile(rf"\b(?:is|was|marks|marked|became|becomes)\s+(?:now\s+)?the
                     rf"(?:(?:[\w\-]+\s+){{0,4}}?{INCIDENT}\b|(?:in|of|this|since)\b)", re.I)
 
 
-def drop_recalled(text: str, casualties: list[Casualty]) -> list[Casualty]:
-    """``casualties`` without the people first named after the article's first series sentence."""
+# A year as a date ("in 1993", "April 26, 2000"), not an address ("the 2000 block") or an amount.
+YEAR = re.compile(r"(?<![\d$,.\-])(?:1[89]\d\d|20\d\d)(?![\d\-%]|\s+(?:block|people|residents|homes))")
+MAX_CHECKED = 50  # casualties read for a dated past: the work stays linear on any input
+
+
+def drop_recalled(text: str, sents: list[tuple[int, int]], casualties: list[Casualty]) -> list[Casualty]:
+    """``casualties`` (in text order) without the victims of incidents the article only recalls."""
     series = SERIES.search(text)
-    if series is None:
+    if series is not None:
+        cut = series.start()
+        casualties = [c for c in casualties if _first_named(text, c) < cut]
+    if len(casualties) < 2:
         return casualties
-    cut = series.start()
-    return [c for c in casualties if _first_named(text, c) < cut]
+    years = [(m.start(), int(m.group())) for m in YEAR.finditer(text)]
+    if not years:
+        return casualties
+    newest = max(y for _, y in years)
+    starts = [s for s, _ in sents]
+    past = {bisect_right(starts, pos) - 1 for pos, y in years if y < newest}  # sentences naming an older year
+    surnames = [_words(c)[-1] for c in casualties if _words(c)]
+    keep = casualties[:1]
+    for i, c in enumerate(casualties[1:], 1):
+        words = _words(c)
+        if i > MAX_CHECKED or not words:
+            keep.append(c)
+            continue
+        # A surname shared with another casualty ("LaToya" and "Ronnie Chambers") says nothing: use the given name.
+        token = words[-1] if surnames.count(words[-1]) < 2 or len(words) < 2 else words[0]
+        told = {bisect_right(starts, m.start()) - 1 for m in re.finditer(rf"\b{re.escape(token)}\b", text)}
+        told = {si for si in told if si >= 0 and STATUS_RE.search(text, *sents[si])}
+        if not told or not told <= past:
+            keep.append(c)
+    return keep
+
+
+def _words(c: Casualty) -> list[str]:
+    return [w for w in c.name.replace(".", "").split() if w not in ("Jr", "Sr", "II", "III", "IV")]
 
 
 def _first_named(text: str, c: Casualty) -> int:
     """Where the article first names ``c``: the full name, else the surname alone, else the span."""
-    words = [w for w in c.name.replace(".", "").split() if w not in ("Jr", "Sr", "II", "III", "IV")]
+    words = _words(c)
     first = c.span[0]
     if words:
         m = re.search(rf"\b{re.escape(words[-1])}\b", text)

@@ -227,3 +227,17 @@ def test_a_state_written_as_a_place_does_not_open_a_name():
     text = ("Cold Cases in Pellston, Kansas Undetermined / Likely Homicide Dale Ray Orkin 29 YOA Reno County "
             "September 14, 1985 Dale Ray Orkin, a 29-year-old welder from Pellston, Kansas, was shot in the head.")
     assert people(text) == [("Dale Ray Orkin", 29, "injured")]
+
+
+def test_victims_of_past_years_recalled_as_background_are_not_this_articles_casualties():
+    text = ("Tamsin Hollier, 34, was shot and killed Saturday in her driveway in Corran Vale, police said. "
+            "Hollier's neighbours said she had campaigned against gun violence since 2015. "
+            "Her own brother, Aldous Hollier, was shot dead in 2009. The folk singer Wren Castell was killed "
+            "in a robbery in 1998, and Hollier often sang her songs at vigils.")
+    assert people(text) == [("Tamsin Hollier", 34, "killed")]
+
+
+def test_a_cold_case_lead_victim_dated_in_the_past_stays():
+    text = ("Detectives reopened the case of Bram Ostler, 41, who was shot dead outside his shop in 1987. "
+            "A new witness came forward in 2023, police said.")
+    assert people(text) == [("Bram Ostler", 41, "killed")]
