@@ -85,6 +85,7 @@ class Victim:
     short: bool = False  # mentioned by surname or given name alone: a person, not a place
     sentence: int = -1  # the sentence (its start) and position of the mention that gave the status
     harm_at: int = -1
+    evidence: str = ""  # what gave the status: subject, body, object, identified, finding, pronoun, heading
 
     @property
     def harmed(self) -> bool:
@@ -148,7 +149,11 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
                 person = Victim(" ".join(name).replace(",", ""), name_start, m.end(), official=official)
                 persons.append(person)
                 by_full[(name[0], key)] = by_first[name[0]] = person
-                by_last.setdefault(key, person)  # "Pryce" alone is the first Pryce: the story's subject
+                first = by_last.setdefault(key, person)  # "Pryce" alone is the first Pryce: the story's subject
+                if first is not person and KIN_OF.match(text, first.end):
+                    # "Ada Pryce, the daughter of Tom Pryce, who was killed": she is introduced through
+                    # him, so he is the Pryce the story is about.
+                    by_last[key] = person
         else:
             person = by_last.get(key) or by_first.get(name[0])
             if person is None:
@@ -223,7 +228,7 @@ def _read(text: str, run_start: int, end: int, sent: tuple[int, int], p: Victim)
     finding = FINDING.search(near) and FINDING_AFTER.match(text, end, after_end)  # "found X shot": no shooter
     if SUSPECT_BEFORE.search(near) or not finding and SUSPECT_AFTER.match(text, pos, after_end):
         p.suspect = True
-    status = None
+    status, how = None, ""
     possessive = POSSESSIVE.search(text, max(0, end - 2), end)
     pred = None if KIN_OF.search(text, end, pos) else SUBJECT_PRED.match(text, pos, after_end)
     aside = None if pred else ASIDE.match(text, pos, after_end)
@@ -243,8 +248,9 @@ def _read(text: str, run_start: int, end: int, sent: tuple[int, int], p: Victim)
             status = None  # "taken to the hospital for a medical clearance": cared for, not harmed
         if status == "injured" and VICTIM_NOUN.match(text, pred.start(), pred.end()):
             status = "named victim"
+        how = "subject"
     elif possessive and BODY.match(text, end):
-        status = "killed"  # "Holt's body was found"
+        status, how = "killed", "body"  # "Holt's body was found"
     elif MODIFIER.match(text, end) or possessive:
         pass  # "the Kestrel Road shooting", "victims of Dale Marsh's fraud": the name is not the one harmed
     else:
@@ -254,10 +260,12 @@ def _read(text: str, run_start: int, end: int, sent: tuple[int, int], p: Victim)
             fatal = obj.group("k") or FATAL.search(before[-40:])
             status = "killed" if fatal or KILLED_RE.search(text[end:after_end][:80]) else (
                 "injured" if obj.group("i") else _sentence_status(text, max(0, s_start - 300), s_end))
+            how = "object"
         elif ident or finding:
             status = _sentence_status(text, max(0, s_start - 300), s_end)
+            how = "identified" if ident else "finding"
     if status and (p.status is None or _rank(status) > _rank(p.status)):
-        p.status = status
+        p.status, p.evidence = status, how
         p.sentence, p.harm_at = sent[0], run_start
 
 
@@ -296,7 +304,7 @@ def _pronouns(text: str, sents: list[tuple[int, int]], starts: list[int], timeli
         status = "killed" if KILLED_RE.search(tail) else "injured"
         person.passive = True
         if person.status is None or _rank(status) > _rank(person.status):
-            person.status = status
+            person.status, person.evidence = status, "pronoun"
             person.sentence, person.harm_at = sents[si][0], m.start()
 
 
@@ -321,7 +329,8 @@ def listed_under_heading(text: str) -> list[Victim]:
                 break
             name = split_role_name(m.group("name").split())[1]
             age = int(m.group("age")) if m.group("age") and 0 < int(m.group("age")) < 116 else None
-            out.append(Victim(" ".join(name), m.start("name"), m.end("name"), age=age, status=status, passive=True))
+            out.append(Victim(" ".join(name), m.start("name"), m.end("name"), age=age, status=status, passive=True,
+                              evidence="heading"))
             pos = line_end + 1
             if pos >= len(text):
                 break

@@ -241,3 +241,9 @@ def test_a_cold_case_lead_victim_dated_in_the_past_stays():
     text = ("Detectives reopened the case of Bram Ostler, 41, who was shot dead outside his shop in 1987. "
             "A new witness came forward in 2023, police said.")
     assert people(text) == [("Bram Ostler", 41, "killed")]
+
+
+def test_a_relative_introduced_through_the_victim_is_not_who_the_surname_means():
+    text = ("Ilse Varga, the daughter of Teodor Varga, 63, who was shot and killed in his bakery, said she has "
+            "no idea why anyone would do this. Police believe the man who shot Varga is Aron Pell.")
+    assert people(text) == [("Teodor Varga", 63, "killed")]
