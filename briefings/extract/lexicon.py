@@ -52,7 +52,10 @@ SPEECH_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "asked"
                 "yelled", "yelling", "declaring", "vowing", "pledging", "promising", "accused", "accusing",
                 "argue", "argues", "writes", "tweets", "describes", "calls", "declared", "countered", "charged",
                 "asserted", "predicting", "calling", "asking", "urging", "stating", "admits", "acknowledges",
-                "pressed", "retorted", "snapped", "interjected", "scoffed", "recounted", "reasoned", "wondered")
+                "pressed", "retorted", "snapped", "interjected", "scoffed", "recounted", "reasoned", "wondered",
+                # present tense of feature copy ("Bozell notes", "he concludes") and a few more
+                "notes", "concludes", "explains", "insists", "warns", "recalls", "continues", "asks",
+                "replies", "responds", "answered", "demanded", "pointed out", "points out", "shot back", "fired back")
 
 
 def word_trie(words) -> str:

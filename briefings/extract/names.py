@@ -77,6 +77,8 @@ def split_role_name(tokens: list[str]) -> tuple[str | None, list[str]]:
         name.pop(0)
         i += 1
     role_tokens = [t for t in tokens[:i] if _key(t) not in HONORIFICS]
+    if "and" in role_tokens:  # "Ted Cruz and Marco Rubio": the first name is another person, not a role
+        role_tokens = role_tokens[len(role_tokens) - role_tokens[::-1].index("and"):]
     while role_tokens and _key(role_tokens[-1]) in {"of", "for", "and"}:
         role_tokens.pop()
     return (" ".join(role_tokens) or None), name
@@ -160,6 +162,8 @@ class People:
                 person = self._new(full, first_role or role, positions[0])
                 for at in (*positions[1:], pos):
                     self.mention(person, at)
+            elif name[0].lower() in self._pending:  # "Rubio pushed back" before any "Rubio said": still him
+                self._pending[name[0].lower()][2].append(pos)
 
     def _new(self, name: str, role: str | None, pos: int) -> Person:
         person = Person(name, role, [], index=len(self.persons))
@@ -202,6 +206,13 @@ class People:
         if k < len(self._timeline) and self._timeline[k][0] < end:
             return self.persons[self._timeline[k][1]]
         return None
+
+    def between(self, start: int, end: int):
+        """(position, person) of every mention in ``[start, end)``, in order."""
+        k = bisect_left(self._timeline, (start, -1))
+        while k < len(self._timeline) and self._timeline[k][0] < end:
+            yield self._timeline[k][0], self.persons[self._timeline[k][1]]
+            k += 1
 
     def last_before(self, pos: int, *, living: bool = True, accept=None, reach: int = 200) -> Person | None:
         """The person mentioned most recently before ``pos`` (who "he" or "she" is).

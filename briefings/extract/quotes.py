@@ -18,16 +18,16 @@ from ..model import Quote, digest
 from .lexicon import NON_PERSON, PRONOUNS, SPEECH, SPEECH_VERBS, TITLE_WORDS, US_STATES
 from .coref import gender_of
 from .document import Document
-from .names import People, looks_like_person, split_role_name
-from .speakers import PARTY_STATE, clean_speaker, trim_subject
+from .names import RUN, People, looks_like_person, split_role_name
+from .speakers import PARTY_PAREN, PARTY_STATE, clean_speaker, trim_subject
 from .text import Region, outer
 
 LEAD = r"\s*[,\u2014\u2013-]?\s*"
-NP = r"(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Del|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b[A-Z]\.(?=\s?[A-Z])|[^,.;:!?\"\u201c\u201d]){1,80}?)"
+NP = rf"(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Del|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b[A-Z]\.(?=\s?[A-Z])|{PARTY_PAREN}|[^,.;:!?\"\u201c\u201d]){{1,80}}?)"
 APPOS = r"(?:,\s*(?P<appos>[^,\"\u201c]{1,100}?),)?"
 AUX = r"(?:(?:has|had|have|also|later|then|further|again|previously|once)\s+)*"
 AFTER_NP_FIRST = re.compile(rf"{LEAD}{NP}{APPOS}\s+{AUX}(?P<verb>{SPEECH})\b")
-AFTER_VERB_FIRST = re.compile(rf"{LEAD}(?:{SPEECH})\s+(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Del|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b[A-Z]\.(?=\s?[A-Z])|[^,.;:!?\"\u201c]){{1,80}})"
+AFTER_VERB_FIRST = re.compile(rf"{LEAD}(?:{SPEECH})\s+(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Del|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b[A-Z]\.(?=\s?[A-Z])|{PARTY_PAREN}|[^,.;:!?\"\u201c]){{1,80}})"
                               rf"(?:,\s*(?P<appos>(?:a|an|the|who|of)\b[^,.;]{{1,100}}|[A-Z][\w\-\u2019']+(?:\s+[A-Z][\w\-\u2019']+){{1,3}}))?")
 # "the statement said" / "the agency said": a document speaks for its issuer, a body for the organisation.
 DOCUMENT_HEADS = frozenset("statement report lawsuit claim suit letter paper document filing complaint release "
@@ -38,7 +38,7 @@ ORG_WORDS = frozenset("agency firm company organization organisation association
 COMPLEMENT_WORDS = frozenset("close familiar loyal linked allied opposed related near".split())
 COMPLEMENT = re.compile(r"\b(?:close|familiar|loyal|linked|allied|opposed|related|near)\s+(?:to|with)\b", re.I)
 QUOTED = re.compile("[\"\u201c][^\"\u201c\u201d]{0,300}[\"\u201d]")
-PARTY_TAG = re.compile(r"\s*\([A-Z]{1,2}-[A-Z][\w.\-]*\)?")
+PARTY_TAG = re.compile(rf"\s*{PARTY_PAREN}")
 OF_PLACE = re.compile(r"(.*?[A-Z][\w.\u2019'\-]*)\s+of\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
 # "Ada Roth for Pollwise Daily" (a writer and the outlet she writes for): two to four name words first.
 FOR_OUTLET = re.compile(r"([A-Z][\w.\u2019'\-]*(?:\s+[A-Z][\w.\u2019'\-]*){1,3})\s+for\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
@@ -303,6 +303,18 @@ def subject_before(s: str) -> tuple[str, str | None]:
     return " ".join(np), appos
 
 
+
+
+def _possessed(text: str, at: int) -> bool:
+    """Whether the name at ``at`` is a possessor ("Kerr's aide"), which is not the subject."""
+    run = RUN.match(text, at)
+    return bool(run) and run.group().endswith(("'s", "\u2019s", "'", "\u2019"))
+
+
+# A verb whose subject is the sentence's, left out after a conjunction: "Kerr backed it, but now said".
+ELIDED_SUBJECT = re.compile(r"\b(?:and|but|then|yet|so)\b(?:\s+(?:now|later|then|also|again|still|[a-z]+ly))*\s*$")
+
+
 def sentence_subject(s: str) -> str:
     """The subject at the start of a sentence: "The Sarvenian army denied ..." -> "The Sarvenian army"."""
     words = re.findall(r"[\w\u2019'\-&]+", s)[:8]
@@ -344,14 +356,31 @@ class _Context:
         if v.group().endswith("ing") and finite is not None:
             np, appos = subject_before(before[max(0, finite.start() - SUBJECT_REACH):finite.start()])
         elif v.group().endswith("ing"):  # "The army denied it, saying ..." -> the sentence's subject
-            first = self.people.first_between(sent_start, pos)
-            if first is not None:  # "Continuing, Jo Kerr rejected it, saying": the first person named
-                return self.att.resolve(first.name, None, pos)
-            head = QUOTED.sub(" ", self.text[sent_start:min(pos, sent_start + SUBJECT_REACH)]).strip(" ,")
-            np, appos = sentence_subject(head), None  # a quotation opening the sentence is not its subject
+            return self.sentence_speaker(sent_start, pos)
         else:
             np, appos = subject_before(before[max(0, v.start() - SUBJECT_REACH):v.start()])
+            found = self.att.resolve(np, appos, pos) if np else (None, None)
+            if found[0] is None and ELIDED_SUBJECT.search(before, max(0, v.start() - 40), v.start()):
+                finite = next((f for f in reversed(list(VERB.finditer(before, max(0, v.start() - SUBJECT_REACH),
+                                                                       v.start())))), None)
+                if finite is not None:  # "Lazar said he welcomed it and added": who said it first
+                    np, appos = subject_before(before[max(0, finite.start() - SUBJECT_REACH):finite.start()])
+                    found = self.att.resolve(np, appos, pos) if np else (None, None)
+                if found[0] is None:
+                    return self.sentence_speaker(sent_start, pos)  # "Kerr backed the bill, but now said"
+            return found
         return self.att.resolve(np, appos, pos) if np else (None, None)
+
+    def sentence_speaker(self, sent_start: int, pos: int) -> tuple[str | None, str | None]:
+        """The subject of the sentence starting at ``sent_start``, for a verb whose own subject is elided."""
+        first = next((p for at, p in self.people.between(sent_start, pos)
+                      if not _possessed(self.text, at)), None)  # "Kerr's aide" is not Kerr
+        if first is not None:  # "Continuing, Jo Kerr rejected it, saying": the first person named
+            return self.att.resolve(first.name, None, pos)
+        head = QUOTED.sub(" ", self.text[sent_start:min(pos, sent_start + SUBJECT_REACH)]).strip(" ,")
+        head = re.sub(r"^(?:But|And|Yet|So|Still|Then)\s+", "", head)  # "But Sen. Ann Kerr refused ..., responding"
+        np = sentence_subject(head)  # a quotation opening the sentence is not its subject
+        return self.att.resolve(np, None, pos) if np else (None, None)
 
     def collect_events(self) -> None:
         """Every "X said" outside quotes, in order: antecedents for later "he said" and "the official said"."""
@@ -452,7 +481,28 @@ def _attribute(ctx: _Context, before: str, after: str, r: Region, sent_start: in
     m = ACCORDING.search(after[:60]) or ACCORDING.search(before)
     if m:
         return att.resolve(m.group("np"), None, r.start)
-    return ctx.speaker_from(before, sent_start, outer(ctx.text, r)[0])
+    speaker = ctx.speaker_from(before, sent_start, outer(ctx.text, r)[0])
+    if speaker[0] is None:
+        speaker = _closing_attribution(att, after, r.start)
+    return speaker
+
+
+def _closing_attribution(att: Attributor, after: str, pos: int) -> tuple[str | None, str | None]:
+    """The attribution closing the sentence after a quote and a clause of its own:
+    '"..." that the plan can work, said Ann Ode, a rival.' / '..., Brock said.' (the quote is hers)."""
+    tail = after[:400]
+    if VERB.search(tail[:tail.find(",")]) if "," in tail else True:
+        return None, None  # no comma before the attribution, or a speech verb of another clause first
+    for comma in re.finditer(",", tail):
+        for pattern in (AFTER_VERB_FIRST, AFTER_NP_FIRST):
+            m = pattern.match(tail, comma.start())
+            if not m or pattern is AFTER_NP_FIRST and _words(m.group("np")) > 4:
+                continue
+            if re.match(r"[^.!?]{0,80}[.!?]?\s*$", tail[m.end():]):  # the attribution ends the sentence
+                speaker, role = att.resolve(m.group("np"), m.groupdict().get("appos"), pos)
+                if speaker:
+                    return speaker, role
+    return None, None
 
 
 # "On Monday, he ..." / "But she ...": a pronoun opening the sentence, perhaps after a short lead-in.

@@ -52,6 +52,8 @@ BAD_LAST = frozenset("""
 of for to from with at in on by about and or but the a an that which who he she they it we i you
 his her their its our my your this these those than as if when while
 """.split())
+# "(D-Ore.)", "(R)", "(I-Vt.)": a party (and state) tag in brackets after a politician's name, dots and all.
+PARTY_PAREN = r"\((?:[DRI]|[A-Z]{1,2}-[A-Z][\w.\- ]{0,20})\)"
 PARTY_STATE = re.compile(r",?\s*\(?\b[DRI]-[A-Z][\w.\-]*\)?\.?$")
 
 

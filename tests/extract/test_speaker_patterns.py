@@ -57,3 +57,39 @@ def test_an_abbreviated_delegate_title_is_a_role_not_part_of_the_name():
     assert (q.speaker, q.role) == ("Mara Quell", "Del.")
     (q,) = brief('"This is a waste of our time," said Del Harris, the ranking member.').quotes
     assert q.speaker == "Del Harris"
+
+
+def test_a_party_tag_with_dots_after_the_name_keeps_the_attribution():
+    text = ('The hearing ran late. "It is a dog and pony show for the cameras," Rep. Nell Aubry (D-Ore.) said Friday. '
+            '"Nobody here believes a word of it," Sen. Cato Brill (R) said.')
+    assert [s for _, s in speakers(text)] == ["Nell Aubry", "Cato Brill"]
+    assert all(q.speaker and "(" not in q.speaker for q in brief(text).quotes)
+
+
+def test_present_tense_feature_verbs_attribute():
+    text = ('Orvel Pike has led the guild for decades.\n\n'
+            '"The younger members will come around once they see the ledger," Pike notes.\n\n'
+            '"Second, the rival guild sounds angry and we sound calm," Pike concludes.')
+    assert [s for _, s in speakers(text)] == ["Orvel Pike", "Orvel Pike"]
+
+
+def test_an_attribution_closing_the_sentence_after_a_clause_is_the_speaker():
+    text = ('Analysts were unconvinced by the rally in Fennick.\n\n'
+            '"She can claim it, but it looks very unlikely" that the mayor catches up, said Tobin Reyes, a consultant '
+            'for the guild.\n\n'
+            '"The town is tired of both of them" and wants a change, Reyes said.')
+    assert [s for _, s in speakers(text)] == ["Tobin Reyes", "Tobin Reyes"]
+
+
+def test_a_verb_whose_subject_is_left_out_belongs_to_the_sentence_subject():
+    text = ('Rep. Hedda Lorne used to back Mayor Ivo Strand, but now said Strand had "lost the trust of the valley."\n\n'
+            'In a long interview with the reporter Tam Oduya, Gus Pell said he regretted the vote and added, '
+            '"I would do it all differently today."')
+    assert [s for _, s in speakers(text)] == ["Hedda Lorne", "Gus Pell"]
+
+
+def test_a_surname_used_before_it_is_confirmed_is_still_that_person():
+    text = ('Talks between Ilse Marrow and the union went nowhere on Monday.\n\n'
+            'Marrow pushed back on claims by Gov. Tad Brisk, saying the deal had "every protection the workers asked for."\n\n'
+            '"We will sign it next week," Marrow said.')
+    assert [s for _, s in speakers(text)] == ["Ilse Marrow", "Ilse Marrow"]
