@@ -36,8 +36,11 @@ def png_bytes() -> bytes:
 def docx_bytes() -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", "<w:document>Fictional words</w:document>")
+        # A fixed timestamp: the bytes are part of the test id, and two xdist workers that build them in
+        # different seconds would collect different tests (the run then stops with "Different tests were collected").
+        z.writestr(zipfile.ZipInfo("[Content_Types].xml", date_time=(2020, 1, 1, 0, 0, 0)), "<Types/>")
+        z.writestr(zipfile.ZipInfo("word/document.xml", date_time=(2020, 1, 1, 0, 0, 0)),
+                   "<w:document>Fictional words</w:document>")
     return buf.getvalue()
 
 
