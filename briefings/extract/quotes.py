@@ -71,6 +71,7 @@ SUBJECT_REACH = 300
 # A quote lists a statement: one or two words in quote marks ("a mistake", "top secret", "Yes,") are a
 # phrase the reader sees in the text, not an item of their own (briefing-json.md, what counts).
 MIN_QUOTE_WORDS = 3
+PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|more|also|often|now|once|still|widely)\s+)*$")
 LABEL_VERBS = frozenset(("described", "called", "branded", "describing", "calling", "calls", "describes"))  # they name things as often as people
 
 
@@ -347,8 +348,8 @@ class _Context:
                 pass
             if v is not None or reach >= len(before):
                 break
-        if v is None:
-            return None, None
+        if v is None or v.group() in LABEL_VERBS and PASSIVE.search(before, max(0, v.start() - 40), v.start()):
+            return None, None  # 'porters were more appropriately called "..."': a name given, no one speaking
         finite = None
         if v.group().endswith("ing"):  # "..., she said, noting that ...": the subject of the finite verb before
             finite = next((f for f in reversed(list(VERB.finditer(before, max(0, v.start() - SUBJECT_REACH), v.start())))
@@ -441,6 +442,8 @@ def find_quotes(text: str, sents: list[tuple[int, int]], paras: list[tuple[int, 
         continuing = last is not None and last[0] == para
         if speaker is None and (nwords >= 4 or continuing) and (not before.strip(" \u2014\u2013-") or VERB.search(before)):
             speaker, role = _from_context(ctx, r, para, last)
+        if speaker is None:
+            speaker, role = _colon_lead_in(ctx, o_start)
         if speaker is None and before.strip(" \u2014\u2013-"):
             speaker, role = _sentence_subject(ctx, sent_start, o_start)
         if speaker is None or (nwords < 3 and not utterance and not VERB.search(before + " " + after[:40])):
@@ -478,6 +481,11 @@ def _attribute(ctx: _Context, before: str, after: str, r: Region, sent_start: in
             speaker, role = att.resolve(m.group("np"), m.groupdict().get("appos"), r.start)
             if speaker:
                 return speaker, role
+    m = SIGNED.match(after)
+    if m:  # '"..." \u2015 Ana Ruiz': a quotation signed with the speaker's name
+        speaker, role = att.resolve(m.group("np"), None, r.start)
+        if speaker:
+            return speaker, role
     m = ACCORDING.search(after[:60]) or ACCORDING.search(before)
     if m:
         return att.resolve(m.group("np"), None, r.start)
@@ -502,6 +510,46 @@ def _closing_attribution(att: Attributor, after: str, pos: int) -> tuple[str | N
                 speaker, role = att.resolve(m.group("np"), m.groupdict().get("appos"), pos)
                 if speaker:
                     return speaker, role
+    return None, None
+
+
+# '"..." \u2015 Ana Ruiz' (readers' comments, epigraphs): a dash, a name, and nothing else.
+SIGNED = re.compile(r"\s*[\u2015\u2014\u2013]\s*(?P<np>[A-Z][\w.\u2019'\-]*(?:\s+[A-Z][\w.\u2019'\-]*){0,3})\s*[.,;]?\s*$")
+# "Said Ellis:" / "Continued Stone:": the verb before the name, at the start of a lead-in.
+INVERTED_LEAD = re.compile(r"^\W*(?:Said|Says|Continued|Continues|Stated|States|Added|Adds|Wrote|Writes|Asked|Replied|"
+                           r"Concluded|Explained|Noted|Tweeted|Responded)\s+(?P<np>[^,:;]{1,60})$")
+# "Pollsters agree - Carl Bialik:" / "More from Jones:" / "Clinton:": a name labelling what follows.
+NAME_LEAD = re.compile(r"(?:^\W*|[\u2014\u2013-]\s+|\bfrom\s+)(?P<np>(?:[A-Z][\w.\u2019'\-]*\s+){0,3}[A-Z][\w.\u2019'\-]*)\s*$")
+
+
+def _colon_lead_in(ctx: _Context, o_start: int) -> tuple[str | None, str | None]:
+    """The speaker of a quotation introduced by a colon with no speech verb: "Politico reveals the
+    figures:", "Said Ellis:", "Pollsters agree - Carl Bialik:", "He then listed the questions:"."""
+    text, k = ctx.text, o_start
+    while k > 0 and k > o_start - 80 and text[k - 1].isspace():
+        k -= 1
+    if k <= 0 or text[k - 1] != ":":
+        return None, None
+    colon = k - 1
+    s_start = ctx.sents[ctx.sentence_of(colon)][0]
+    lead = text[s_start:colon]
+    if ctx.speaker_from(lead, s_start, colon)[0]:  # "The coroner told the court:" is read before this
+        return ctx.speaker_from(lead, s_start, colon)
+    for pattern in (INVERTED_LEAD, NAME_LEAD):
+        m = pattern.search(lead)
+        if m:
+            speaker = ctx.att.resolve(m.group("np"), None, s_start + m.start("np"))
+            if speaker[0]:
+                return speaker
+    speaker = _sentence_subject(ctx, s_start, colon)
+    if speaker[0]:
+        return speaker
+    lead_in = LEAD_IN.match(lead)
+    off = lead_in.end() if lead_in and not lead[:1].isupper() else 0
+    end = _subject_end(lead, off)
+    np = lead[off:end]
+    if end > off and (np.lower().startswith("the ") or all(w[:1].isupper() for w in np.split())):
+        return ctx.att.resolve(np, None, s_start + off)  # "the Illinois Board of Elections was conclusive:"
     return None, None
 
 

@@ -185,3 +185,30 @@ def test_a_label_introduced_as_such_is_not_a_quote():
     text = ('Mayor Tobiah Crane spoke on Friday. The so-called "harbour tax on visitors" was dropped, and a '
             'festival known as "Lights on the Water Week" will go ahead.')
     assert speakers(text) == []
+
+
+def test_a_colon_lead_in_without_a_speech_verb_names_the_speaker():
+    text = ('Olwen Price, a harbour trustee, set out her objections on Monday. Said Price:\n'
+            '"The dredging budget has doubled and nobody can tell us why."\n'
+            'The Marlow Port Authority was blunt in its findings: "The north quay is unsafe for loaded vessels."\n'
+            'Pilots agree - Ravi Sandhu: "We have been warning about that quay for three winters."')
+    assert speakers(text) == [
+        ("The dredging budget has doubled and nobody can tell us why.", "Olwen Price"),
+        ("The north quay is unsafe for loaded vessels.", "The Marlow Port Authority"),
+        ("We have been warning about that quay for three winters.", "Ravi Sandhu"),
+    ]
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name():
+    text = ('Readers wrote in about the ferry timetable.\n'
+            '\u201cThe early boat is the only one that gets me to work on time.\u201d \u2015 Marta Oyelaran '
+            '\u201cCutting it would cost me my job.\u201d \u2015 Denis Vukovic')
+    assert speakers(text) == [
+        ("The early boat is the only one that gets me to work on time.", "Marta Oyelaran"),
+        ("Cutting it would cost me my job.", "Denis Vukovic"),
+    ]
+
+
+def test_a_name_given_in_the_passive_has_no_speaker():
+    text = 'Night staff were often called "the harbour owls of the port" by the crews.'
+    assert speakers(text) == []
