@@ -47,8 +47,11 @@ OBJECT_HARM = re.compile(
     rf"\b(?i:(?P<k>killed|killing|murdered|murdering|slaying|death|deaths|homicide|murder|killing)|"
     rf"(?P<i>shot|shooting|stabbed|stabbing|wounded|wounding|injured|injuring|struck|striking|hit|hitting)|"
     rf"(?P<v>victims?(?:\s+(?:is|was|are|were))?|decedent|deceased))\s+(?:of\s+)?{FILLER}$")
-IDENTIFIED = re.compile(rf"\b(?i:(?:identified|named)\s+(?:the\s+|a\s+)?(?:\w+\s+){{0,3}}?(?:victims?|decedent|deceased|"
-                        rf"dead|man|woman|boy|girl|teen|teenager|child|person|driver|passenger)\b[^.;]{{0,90}}?\bas)\s+{FILLER}$")
+VICTIM_WORDS = r"victims?|decedent|deceased|dead|man|woman|boy|girl|teen|teenager|child|person|driver|passenger"
+# "identified the victim as X" / "The victim has been identified as X" / "the dead man was named by police as X".
+IDENTIFIED = re.compile(rf"\b(?i:(?:(?:identified|named)\s+(?:the\s+|a\s+)?(?:\w+\s+){{0,3}}?(?:{VICTIM_WORDS})\b[^.;]{{0,90}}?|"
+                        rf"(?:the\s+)(?:\w+\s+){{0,2}}?(?:{VICTIM_WORDS})\s+(?:has been|had been|was|were|is|have been)\s+"
+                        rf"(?:\w+\s+)?(?:identified|named)(?:\s+by\s+(?:\w+\s+){{1,3}}?)?\s+)as)\s+{FILLER}$")
 FINDING = re.compile(rf"\b(?i:found|discovered|pronounced|located)\s+{FILLER}$")
 FINDING_AFTER = re.compile(r"[^.;]{0,50}?\b(?:dead|shot|wounds?|unresponsive|injured|bleeding|suffering|stabbed|"
                            r"killed|lifeless|deceased)\b", re.I)
@@ -75,7 +78,7 @@ DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(\d{1,3})[
                        r"(?=\s+(?:in|was|who|had|died|is)\b|[,.]))")
 # A description of the one who did it: "a 19-year-old man who police say shot ...", "a 17-year-old was arrested".
 SHOOTER_AFTER = re.compile(r",?\s*(?:who\s+(?:(?:police|officials|authorities)\s+say\s+|allegedly\s+|reportedly\s+)?)?"
-                           r"(?:shot|killed|stabbed|opened fire|fired|(?:was|has been|is|were)\s+(?:arrested|charged|"
+                           r"(?:\w+ly\s+)?(?:shot|killed|stabbed|opened fire|fired|(?:was|has been|is|were)\s+(?:arrested|charged|"
                            r"booked|accused|taken into custody)|faces|is facing)\b")
 
 PLACE_BEFORE = re.compile(r"\b(?:in|on|along|off|from|at|near|into|outside|inside|call|contact|across|toward|towards|through)\s+$")

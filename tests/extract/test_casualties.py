@@ -247,3 +247,16 @@ def test_a_relative_introduced_through_the_victim_is_not_who_the_surname_means()
     text = ("Ilse Varga, the daughter of Teodor Varga, 63, who was shot and killed in his bakery, said she has "
             "no idea why anyone would do this. Police believe the man who shot Varga is Aron Pell.")
     assert people(text) == [("Teodor Varga", 63, "killed")]
+
+
+def test_the_age_is_the_victims_not_the_child_who_accidentally_fired():
+    text = ("Police say a 4-year-old boy accidentally shot and killed his 7-year-old sister on Sunday afternoon. "
+            "Relatives identified the girl as Nell Ambry. The children had found a pistol in a drawer.")
+    assert people(text) == [("Nell Ambry", 7, "killed")]
+
+
+def test_the_victim_has_been_identified_as_takes_the_described_age_and_death():
+    text = ("Police say a 19-year-old man was walking home on Tuesday night when another man pulled a gun and "
+            "shot the 19-year-old man, who died at the scene. The victim has been identified as Corin Blaise. "
+            "Police have not said whether the two knew each other.")
+    assert people(text) == [("Corin Blaise", 19, "killed")]
