@@ -27,6 +27,12 @@ CARE_ONLY = re.compile(rf"(?:{AUX})\s+{ADV}*(?:being\s+)?(?:taken to|rushed to|t
 # What makes care evidence of harm: "taken to hospital where he died", "... with gunshot wounds".
 CARE_FOR_HARM = re.compile(r"\b(?:died|dies|dead|death|pronounced|wounds?|wounded|injur\w*|shot|gunshot|stab\w*|"
                            r"condition|surgery|treatment|trauma|critical|serious|burns?|bleeding|hurt)\b", re.I)
+# The shooter harmed by their own hand, later in their sentence: "... before turning the gun on himself".
+SELF_HARM = re.compile(r"\b(?:turn(?:ed|ing|s)\s+(?:the|his|her|a)\s+(?:[\w\-]+\s+){0,2}?(?:gun|weapon|handgun|rifle|"
+                       r"pistol|shotgun)\s+on\s+(?:himself|herself)|(?:then\s+)?(?:killed|killing|shot|shooting)\s+"
+                       r"(?:himself|herself)\s+(?:dead|to death)|took\s+(?:his|her)\s+own\s+life|"
+                       r"taking\s+(?:his|her)\s+own\s+life|(?:and\s+)?then\s+(?:killed|killing)\s+(?:himself|herself))\b",
+                       re.I)
 INTRANSITIVE_HARM = (r"died|dies|succumbed|passed away|suffered|is recovering|was recovering|"
                      r"(?:killed|shot) (?:himself|herself)|"
                      r"(?:remains?|remained) (?:hospitali[sz]ed|in (?:critical|serious|stable|fair|grave|good) condition)")

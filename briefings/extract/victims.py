@@ -28,7 +28,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .harm import (AGE_AFTER, AGE_BEFORE, ASIDE, BODY, CARE_FOR_HARM, CARE_ONLY, DESCRIBED, DESCRIBED_HARMED, FINDING, FINDING_AFTER,
-                   IDENTIFIED, KILLED_RE, MODIFIER, OBJECT_HARM, PLACE_BEFORE, PRONOUN_HARM, SENT_KILLED,
+                   IDENTIFIED, KILLED_RE, MODIFIER, OBJECT_HARM, PLACE_BEFORE, PRONOUN_HARM, SELF_HARM, SENT_KILLED,
                    SHOOTER_AFTER, SKIP, SOURCE_BEFORE, SUBJECT_PRED, SUSPECT_AFTER, SUSPECT_BEFORE)
 from .lexicon import NON_PERSON, US_STATES
 from .names import TOKEN, looks_like_person, split_role_name
@@ -66,6 +66,8 @@ UNNAMED = re.compile(r"\b(?:a|an|another)\s+(?:\d{1,3}-year-old\s+)?(?:man|woman
                      r"toddler|baby|bystander)\b", re.I)
 # States that are also given names ("Georgia Lane", "Montana Reyes"): never read as a place this way.
 STATE_GIVEN_NAMES = frozenset("georgia virginia montana dakota indiana nevada carolina washington florida".split())
+# A clause with a subject of its own: "X shot Y, who then turned the gun on himself" (Y did).
+OTHER_SUBJECT = re.compile(r"[;:]|\b(?:who|which|whom|but|after|when|while|police|officers?|deputies|he|she|they)\b")
 POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 
@@ -226,8 +228,17 @@ def _read(text: str, run_start: int, end: int, sent: tuple[int, int], p: Victim)
         return  # the one who tells, not the one it happened to
     pos = _skip(text, end, after_end)
     finding = FINDING.search(near) and FINDING_AFTER.match(text, end, after_end)  # "found X shot": no shooter
-    if SUSPECT_BEFORE.search(near) or not finding and SUSPECT_AFTER.match(text, pos, after_end):
+    active = not finding and SUSPECT_AFTER.match(text, pos, after_end)
+    if SUSPECT_BEFORE.search(near) or active:
         p.suspect = True
+    self_harm = active and SELF_HARM.search(text, active.end(), min(s_end, active.end() + 240))
+    if self_harm and not OTHER_SUBJECT.search(text, active.end(), self_harm.start()):
+        # "X shot and killed his wife and a neighbour before turning the gun on himself": the
+        # shooter of a murder-suicide was harmed too (unless a clause of someone else's comes between).
+        p.passive = True
+        if p.status != "killed":
+            p.status, p.evidence, p.sentence, p.harm_at = "killed", "subject", sent[0], run_start
+        return
     status, how = None, ""
     possessive = POSSESSIVE.search(text, max(0, end - 2), end)
     pred = None if KIN_OF.search(text, end, pos) else SUBJECT_PRED.match(text, pos, after_end)

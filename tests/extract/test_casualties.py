@@ -260,3 +260,11 @@ def test_the_victim_has_been_identified_as_takes_the_described_age_and_death():
             "shot the 19-year-old man, who died at the scene. The victim has been identified as Corin Blaise. "
             "Police have not said whether the two knew each other.")
     assert people(text) == [("Corin Blaise", 19, "killed")]
+
+
+def test_the_shooter_of_a_murder_suicide_is_a_casualty_too():
+    text = "Hollis Brandt, 41, shot and killed his wife and a neighbour before turning the gun on himself, police said."
+    assert people(text) == [("Hollis Brandt", 41, "killed")]
+    other = ("Police say 41-year-old Hollis Brandt shot 39-year-old Mae Brandt, who then turned the gun on herself. "
+             "Brandt was arrested.")
+    assert ("Hollis Brandt", 41, "killed") not in people(other)
