@@ -34,7 +34,7 @@ def extract(article: Article) -> Briefing:
     text = article.text
     doc = analyse(text)  # the shared layer: paragraphs, sentences, quotations, people, mentions
     paras, regions, sents, people = doc.paragraphs, doc.quotes, doc.sentences, doc.people
-    casualties = find_casualties(text, sents, people)
+    casualties = find_casualties(text, sents, people, doc.quoted)
     quotes = find_quotes(text, sents, paras, regions, people, doc)
     figures = find_figures(text, sents, skip=[c.span for c in casualties])
     summary = summarise(text, sents, regions)

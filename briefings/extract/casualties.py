@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 from ..model import Casualty, digest
 from .incident import drop_recalled
@@ -51,8 +52,13 @@ SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b")
 NEW_CLAUSE = re.compile(rf"\b(?:{SPEECH}|when|while|because|but)\b")
 
 
-def find_casualties(text: str, sents: list[tuple[int, int]], people: People) -> list[Casualty]:
-    """Casualties in order of first mention, one per person."""
+def find_casualties(text: str, sents: list[tuple[int, int]], people: People,
+                    quoted: Callable[[int], bool] | None = None) -> list[Casualty]:
+    """Casualties in order of first mention, one per person.
+
+    ``sents``, ``people`` and ``quoted`` (is a position inside a quotation?) come from the
+    shared :class:`~briefings.extract.document.Document`.
+    """
     starts = [s for s, _ in sents]
     found: dict[str, Casualty] = {}
     for start, end, name, age in _mentions(text):
@@ -81,7 +87,7 @@ def find_casualties(text: str, sents: list[tuple[int, int]], people: People) -> 
         found[full] = Casualty(name=full, status=status, span=(start, end), age=age,
                                affiliation=_affiliation(text, end, sents, si),
                                id="c-" + digest("casualty", full.lower(), size=8))
-    _add_victims(text, sents, found)
+    _add_victims(text, sents, found, quoted)
     out = drop_recalled(text, sents, sorted(found.values(), key=lambda c: c.span[0]))
     _group_affiliations(text, sents, out)
     return out
@@ -235,14 +241,14 @@ def _group_affiliations(text: str, sents, found: list[Casualty]) -> None:
                 c.affiliation = aff
 
 
-def _add_victims(text: str, sents, found: dict[str, Casualty]) -> None:
+def _add_victims(text: str, sents, found: dict[str, Casualty], quoted: Callable[[int], bool] | None = None) -> None:
     """Merge the person-level reading of :mod:`victims` into the mention-level one.
 
     A mention-level find that the person-level reading knows as a suspect who
     was not harmed as a subject is dropped ("Jason Reed, 41, faces a
     murder charge in the death of ...").
     """
-    people = read_people(text, sents) + listed_under_heading(text)
+    people = read_people(text, sents, quoted) + listed_under_heading(text)
     by_name = {(p.name.split()[0].lower(), p.name.split()[-1].lower()): p for p in people}
     common = common_words(text)
     for key, c in list(found.items()):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .harm import (AGE_AFTER, AGE_BEFORE, ASIDE, BODY, CARE_FOR_HARM, CARE_ONLY, DESCRIBED, DESCRIBED_HARMED, FINDING, FINDING_AFTER,
@@ -102,8 +103,13 @@ def find_victims(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
     return [p for p in read_people(text, sents) if p.harmed]
 
 
-def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
-    """Every person named in ``text`` with the harm and suspect evidence about them."""
+def read_people(text: str, sents: list[tuple[int, int]], quoted: Callable[[int], bool] | None = None) -> list[Victim]:
+    """Every person named in ``text`` with the harm and suspect evidence about them.
+
+    ``quoted(pos)`` says whether ``pos`` is inside a quotation (the document layer's
+    :meth:`~briefings.extract.document.Document.quoted`); without it, quote marks opened
+    earlier in the sentence are counted.
+    """
     starts = [s for s, _ in sents]
     common = common_words(text)
     persons: list[Victim] = []
@@ -165,7 +171,7 @@ def read_people(text: str, sents: list[tuple[int, int]]) -> list[Victim]:
         timeline.append((m.start(), person))
         si = max(bisect_right(starts, m.start()) - 1, 0)
         _read(text, m.start(), m.end(), sents[si], person)
-    _pronouns(text, sents, starts, timeline)
+    _pronouns(text, sents, starts, timeline, quoted)
     harmed = [p for p in persons if p.harmed]
     for p in harmed:
         if p.age is None:
@@ -280,7 +286,8 @@ def _read(text: str, run_start: int, end: int, sent: tuple[int, int], p: Victim)
         p.sentence, p.harm_at = sent[0], run_start
 
 
-def _pronouns(text: str, sents: list[tuple[int, int]], starts: list[int], timeline: list[tuple[int, Victim]]) -> None:
+def _pronouns(text: str, sents: list[tuple[int, int]], starts: list[int], timeline: list[tuple[int, Victim]],
+              quoted: Callable[[int], bool] | None = None) -> None:
     """ "He later died", "deputies shot him", "pronounced her dead": the harm of the person last named.
 
     The person is the most recent one mentioned in this sentence or the two before who is known
@@ -306,7 +313,8 @@ def _pronouns(text: str, sents: list[tuple[int, int]], starts: list[int], timeli
                 timeline[k][1].official or not m.group("subject") and (
                     positions[k] > max(m.start() - 40, sents[si][0]) or _subject_of(text, positions[k], sents[si], m.start()))):
             k -= 1  # "Pryce shot him": the one named just before the verb is who shot, not who was shot
-        if k < 0 or positions[k] < floor or not _known_person(timeline[k][1]) or _quoted(text, sents[si][0], m.start()):
+        if k < 0 or positions[k] < floor or not _known_person(timeline[k][1]) or (
+                quoted(m.start()) if quoted else _quoted(text, sents[si][0], m.start())):
             continue
         if UNNAMED_SUBJECT.search(text, positions[k], m.start()) or m.group("subject") and _unnamed_between(
                 text, positions[k], m.start()):

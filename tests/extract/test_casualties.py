@@ -268,3 +268,10 @@ def test_the_shooter_of_a_murder_suicide_is_a_casualty_too():
     other = ("Police say 41-year-old Hollis Brandt shot 39-year-old Mae Brandt, who then turned the gun on herself. "
              "Brandt was arrested.")
     assert ("Hollis Brandt", 41, "killed") not in people(other)
+
+
+def test_him_inside_a_british_single_quote_is_not_the_speaker_named_before_it():
+    text = ("Ewan Roke, 30, was found dead at his flat in Kestrel Row on Tuesday. His neighbour Ada Finch, 61, "
+            "stood at the door for an hour. 'I saw the man run down the stairs and I knew someone had shot him,' "
+            "she said.")
+    assert people(text) == [("Ewan Roke", 30, "killed")]
