@@ -83,7 +83,7 @@ class Document:
         self.text = text
         self.paragraphs: list[Span] = paragraphs(text)
         self.style = quote_style(text)
-        self.quotes: list[Region] = _with_nested(text, quote_regions(text, self.paragraphs), self.style)
+        self.quotes: list[Region] = _with_nested(text, quote_regions(text, self.paragraphs, self.style), self.style)
         self.sentences: list[Span] = sentences(text, self.quotes) or [(0, len(text))]
         self.people = People(text)
         # Where each person is named, before extractors record speech events in the registry.

@@ -133,13 +133,13 @@ def quote_style(text: str) -> str:
     return "single" if singles > doubles else "double"
 
 
-def quote_regions(text: str, paras: list[tuple[int, int]] | None = None) -> list[Region]:
+def quote_regions(text: str, paras: list[tuple[int, int]] | None = None, style: str | None = None) -> list[Region]:
     """Top-level quotations, including ones that run over several paragraphs.
 
     A paragraph that opens a quote without closing it continues in the next
     paragraph when that one opens with a quote mark (the news convention).
     """
-    style = quote_style(text)
+    style = quote_style(text) if style is None else style  # the caller may have read it already
     paras = paragraphs(text) if paras is None else paras
     regions: list[Region] = []
     carry: list[tuple[int, int]] = []

@@ -32,3 +32,26 @@ def test_summary_spans_are_the_sentences():
     b = brief(ARTICLE)
     for s in b.summary:
         assert ARTICLE[s.span[0]:s.span[1]].strip() == s.text
+
+
+def test_only_sentences_near_the_lead_are_read():
+    from briefings.extract.document import analyse
+    from briefings.extract.summary import REACH, _candidates
+
+    text = " ".join(f'Harbour crews repaired berth number {i} overnight, and the foreman called it "steady work".'
+                    for i in range(400))
+    doc = analyse(text)
+    read = list(_candidates(text, doc.sentences, doc.quotes))
+    assert len(doc.sentences) == 400 and doc.quotes
+    assert read and read[-1][0] - read[0][0] < REACH  # a long article is not read to its end
+
+
+def test_quoted_share_of_a_sentence_is_counted_from_the_nearby_quotes_only():
+    from briefings.extract.summary import _quoted
+    from briefings.extract.text import Region
+
+    regions = [Region(a, a + 5, ((a, a + 5),)) for a in range(0, 1000, 10)]
+    starts = [r.start for r in regions]
+    for s, e in ((0, 3), (3, 27), (95, 96), (500, 1000), (7, 9)):
+        brute = sum(min(r.end, e) - max(r.start, s) for r in regions if r.start < e and r.end > s)
+        assert _quoted(regions, starts, s, e) == brute
