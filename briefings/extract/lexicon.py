@@ -55,7 +55,8 @@ SPEECH_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "asked"
                 "pressed", "retorted", "snapped", "interjected", "scoffed", "recounted", "reasoned", "wondered",
                 # present tense of feature copy ("Bozell notes", "he concludes") and a few more
                 "notes", "concludes", "explains", "insists", "warns", "recalls", "continues", "asks",
-                "replies", "responds", "answered", "demanded", "pointed out", "points out", "shot back", "fired back")
+                "replies", "responds", "answered", "demanded", "pointed out", "points out", "shot back", "fired back",
+                "fumed", "barked", "opined", "agrees", "chided", "griped", "groused", "gushed", "raged")
 
 
 def word_trie(words) -> str:

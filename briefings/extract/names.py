@@ -88,6 +88,9 @@ def looks_like_person(name: list[str]) -> bool:
     """1-4 capitalised tokens with no place/organisation word and no acronym."""
     if not 1 <= len(name) <= 4:
         return False
+    for t in name[:-1]:
+        if POSSESSIVE.search(t):
+            return False  # "Canada's Black": a possessor and what it owns, not a name
     for t in name:
         k = _key(t)
         if k in NON_PERSON or k in TITLE_WORDS or (len(t) > 1 and t.isupper() and not t.endswith(".")):
@@ -213,6 +216,12 @@ class People:
         while k < len(self._timeline) and self._timeline[k][0] < end:
             yield self._timeline[k][0], self.persons[self._timeline[k][1]]
             k += 1
+
+    def latest_before(self, pos: int, limit: int):
+        """(position, person) of the ``limit`` mentions before ``pos``, latest first."""
+        k = bisect_left(self._timeline, (pos, -1)) - 1
+        for i in range(k, max(k - limit, -1), -1):
+            yield self._timeline[i][0], self.persons[self._timeline[i][1]]
 
     def last_before(self, pos: int, *, living: bool = True, accept=None, reach: int = 200) -> Person | None:
         """The person mentioned most recently before ``pos`` (who "he" or "she" is).

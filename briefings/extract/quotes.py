@@ -19,7 +19,7 @@ from .lexicon import NON_PERSON, PRONOUNS, SPEECH, SPEECH_VERBS, TITLE_WORDS, US
 from .coref import gender_of
 from .document import Document
 from .names import RUN, People, looks_like_person, split_role_name
-from .speakers import PARTY_PAREN, PARTY_STATE, clean_speaker, trim_subject
+from .speakers import PARTY_PAREN, PARTY_STATE, Salience, clean_speaker, trim_subject
 from .text import Region, outer
 
 LEAD = r"\s*[,\u2014\u2013-]?\s*"
@@ -99,6 +99,8 @@ class Attributor:
         self.org_source = list  # gives self.orgs on first use
         self.events: list[tuple[int, str | None, str | None]] = []  # (position, speaker, role) of every "X said"
         self.subjects: list[tuple[int, str]] = []  # (position, subject) of sentences, for "it said"
+        self.salience: Salience | None = None  # ranks who "he"/"she" is, once sentences are known
+        self.addressee = None  # the person a pronoun speaks to ("he tells Foster"): never the pronoun itself
 
     def record(self, pos: int, speaker: str | None, role: str | None) -> None:
         if speaker:
@@ -144,13 +146,29 @@ class Attributor:
                 return event[1], event[2]
             return (subject[1], None) if subject else (None, None)
         want = "m" if pronoun == "he" else "f" if pronoun == "she" else None
-        person = self.people.last_before(pos, accept=lambda p: want is None or self.gender(p) in (None, want)) \
+        person = None
+        if self.salience is not None and want:
+            speakers = {e[1] for e in self.events_before(pos, 5)}
+            person = self.salience.pick(want, self._pronoun_at(pronoun, pos), speakers, self.addressee)
+        person = person or self.people.last_before(pos, accept=lambda p: want is None or self.gender(p) in (None, want)) \
             or self.people.last_before(pos)
         seen = max((m for m in person.mentions if m < pos), default=-1) if person else -1
         if event and event[0] > seen and is_description(event[1] or "") and pronoun in ("he", "she") \
                 and not re.search(r"s$", event[1] or ""):
             return event[1], event[2]  # "A coastguard spokesperson said ... 'Conditions ...,' she said."
         return (person.name, person.role) if person else (None, None)
+
+    def _pronoun_at(self, pronoun: str, pos: int) -> int:
+        """Where the subject pronoun of a verb before ``pos`` stands, if in the same sentence ("He said Kerr
+        was "..."": Kerr, named after "He", is not who "He" is); else ``pos`` (the pronoun follows the quote)."""
+        text = self.people.text
+        last = None
+        for last in re.finditer(rf"\b{pronoun}\b", text[max(0, pos - 300):pos], re.I):
+            pass
+        if last is None:
+            return pos
+        at = max(0, pos - 300) + last.start()
+        return at if self.salience.sentence_of(at) == self.salience.sentence_of(pos) else pos
 
     def resolve(self, np: str, appos: str | None, pos: int) -> tuple[str | None, str | None]:
         """(speaker, role) for the subject ``np`` of a speech verb at ``pos``; (None, None) for a fragment."""
@@ -336,6 +354,17 @@ class _Context:
         self.pstarts = [a for a, _ in paras]
         self.att = Attributor(people)
         self.people = people
+        self.inside = [outer(text, r) for r in regions]  # sorted, non-overlapping
+        self.opens = [a for a, _ in self.inside]
+        self.att.salience = Salience(text, people, self.att.gender, self.sentence_of, self.para_span, self.quoted,
+                                     lambda pos: self.starts[self.sentence_of(pos)] if self.starts else 0)
+
+    def quoted(self, pos: int) -> bool:
+        k = bisect_right(self.opens, pos) - 1
+        return k >= 0 and pos < self.inside[k][1]
+
+    def para_span(self, pos: int) -> tuple[int, int]:
+        return self.paras[max(bisect_right(self.pstarts, pos) - 1, 0)] if self.paras else (0, len(self.text))
 
     def sentence_of(self, pos: int) -> int:
         return max(bisect_right(self.starts, pos) - 1, 0)
@@ -385,13 +414,7 @@ class _Context:
 
     def collect_events(self) -> None:
         """Every "X said" outside quotes, in order: antecedents for later "he said" and "the official said"."""
-        inside = [outer(self.text, r) for r in self.regions]  # sorted, non-overlapping
-        opens = [a for a, _ in inside]
-
-        def quoted(pos: int) -> bool:
-            k = bisect_right(opens, pos) - 1
-            return k >= 0 and pos < inside[k][1]
-
+        inside, opens, quoted = self.inside, self.opens, self.quoted
         for s_start, s_end in self.sents:
             sentence = self.text[s_start:s_end]
             subject = re.match(r"(?:The\s+)?[A-Z][\w&\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&\-]*)*", sentence)
@@ -478,7 +501,11 @@ def _attribute(ctx: _Context, before: str, after: str, r: Region, sent_start: in
         if m and closed_sentence and pattern is AFTER_NP_FIRST and _words(m.group("np")) > 5:
             continue  # a new sentence, not an attribution: the speaker is in the sentence before the quote
         if m and not (pattern is AFTER_VERB_FIRST and re.match(r"\s*(?:that|it|this|he|she|they)\b", m.group("np"))):
+            # '"...," he tells Foster': the person the pronoun speaks to is not who it is
+            told = pattern is AFTER_NP_FIRST and re.match(rf"\s+({NAME_RUN}|[A-Z][\w\-\u2019']+)", after[m.end():])
+            att.addressee = ctx.people.find(told.group(1), r.start) if told else None
             speaker, role = att.resolve(m.group("np"), m.groupdict().get("appos"), r.start)
+            att.addressee = None
             if speaker:
                 return speaker, role
     m = SIGNED.match(after)
@@ -621,7 +648,13 @@ def _from_context(ctx: _Context, r: Region, para: int, last) -> tuple[str | None
         return last[2], last[3]
     window_start = paras[max(para - 1, 0)][0]
     event = next(ctx.att.events_before(r.start, 1), None)
-    person = ctx.people.last_before(r.start)
+    # The most salient person before the quote (a sentence's subject, the last speaker), not merely the
+    # latest named: "Viguerie is upbeat about Cruz's chances. 'Not only can Cruz win ...'" is Viguerie.
+    sent_start = ctx.starts[ctx.sentence_of(r.start)] if ctx.starts else 0
+    named = [p for at, p in ctx.people.between(sent_start, r.start) if not ctx.quoted(at) and not _possessed(text, at)]
+    person = named[-1] if named else None  # 'Tomas Reyes, who called the prize "..."': named in the quote's sentence
+    person = person or ctx.att.salience.pick(None, r.start, {event[1]} if event else set()) \
+        or ctx.people.last_before(r.start)
     person_pos = max((m for m in person.mentions if m < r.start), default=-1) if person else -1
     if event and event[0] >= window_start and event[0] >= person_pos:
         return event[1], event[2]
