@@ -31,6 +31,7 @@ examples:
   briefing list                                every briefing, newest first
   briefing show 5894 --md                      one briefing as Markdown
   briefing rm 5894                             remove it (its notes are kept)
+  briefing search '"fire chief" evacuat*'      full-text search of every article
   briefing                                     open the reader
 """
 
@@ -85,6 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Remove briefings (by id or unique prefix). Their notes stay in LIBRARY/notes, "
                                    "shown as detached, and come back if the article is ingested again.")
     p.add_argument("refs", nargs="+", metavar="ID", help="briefing ids or unique prefixes")
+
+    p = sub.add_parser("search", parents=[common], help="full-text search of titles, articles and names",
+                       description="Search every briefing's title, article text and names (outlet, speakers, "
+                                   "casualties). All words must occur; \"a quoted phrase\" matches words in "
+                                   "order; word* matches a prefix. Case and accents are ignored. The index is "
+                                   "LIBRARY/search.db, built on first use. Exits 0 when something matched, 1 "
+                                   "when nothing did, 2 on an error.")
+    p.add_argument("query", nargs="+", metavar="QUERY", help="words, \"phrases\" and prefix*")
+    p.add_argument("-n", "--limit", type=int, default=20, metavar="N", help="show the best N (default 20)")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
 
     p = sub.add_parser(
         "notes", parents=[common], help="list, add or remove notes",

@@ -33,6 +33,7 @@ from .atomic import write_atomic
 from .index import row_problem, utc_now
 from .indexdb import schema_of, validate_index
 from .notes import NoteStore
+from .search_index import status as search_status
 from .storage import CorruptLibrary, StoreError, parse, read_bytes
 from .store import Library
 
@@ -120,6 +121,7 @@ def check(root: Path) -> list[Finding]:
         out.append(Finding("warning", f"notes on {len(strays)} briefings that are not in the library are kept "
                                       "(shown as detached)"))
     out.append(Finding("ok", f"notes: {len(notes)} load" + (f", {len(problems)} damaged" if problems else "")))
+    out.append(Finding(*search_status(root)))
     return out
 
 

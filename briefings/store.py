@@ -10,6 +10,8 @@ Layout of a library folder::
                             this file cannot let a second writer in (see briefings.lockfile)
       articles/ab/<id>.json the full briefing (Briefing.to_dict(), indented JSON), one file per
                             briefing, written atomically; "ab" = the first two characters of the id
+      search.db             the full-text index (SQLite FTS5, see briefings.search_index): updated with
+                            each write, caught up or rebuilt from the library by the next search
       notes/                reserved for notes (keyed by briefing id and item id); never touched here
 
 Promises: readers take no lock and always see a whole index; writers serialise on
@@ -40,6 +42,7 @@ from .index import AddResult, Entry, Row, doc_id, find_row, make_row, upsert_row
 from .indexdb import IndexDB, SchemaTooNew
 from .model import Briefing
 from .paths import library_root
+from .search_index import Writer as SearchWriter
 from .storage import CorruptLibrary, StoreError
 
 __all__ = ["AddResult", "Ambiguous", "CorruptLibrary", "Entry", "Library", "NotFound", "SchemaTooNew", "StoreError"]
@@ -128,7 +131,7 @@ class Library:
         write library.json ONCE. Same briefing id again = update in place (keeps ``added``)."""
         results: list[AddResult] = []
         rows: dict[int, Row] = {}  # doc id -> new row; also catches a repeat inside the batch
-        with self._db.transaction():
+        with self._search_writer() as search, self._db.transaction():
             if not self._swept:  # under the lock, once per Library
                 self._swept = True
                 sweep_articles(self.root)
@@ -146,6 +149,7 @@ class Library:
                         raise StoreError(f"briefing {b.id} clashes with another briefing's index key")
                     rows[did] = make_row(b, added=old["added"] if old else now, updated=now)
                     self.across.stage(b, rows[did]["added"])
+                    search.put(b, now)
                     results.append(AddResult(b.id, b.article.title, created=old is None))
                     yield self.article_path(b.id), article_bytes(b)
 
@@ -155,6 +159,7 @@ class Library:
             upsert_rows(self._db.rows, rows)
             self._db.after_commit(self._write_list)
             self._db.after_commit(lambda: self.across.commit(fresh))
+            self._db.after_commit(search.commit)
         return results
 
     def add(self, briefing: Briefing) -> AddResult:
@@ -163,14 +168,27 @@ class Library:
 
     def remove(self, briefing_id: str) -> None:
         """Remove a briefing (exact id): its index row, then its article file. Notes are kept."""
-        with self._db.transaction():
+        with self._search_writer() as search, self._db.transaction():
             self._row(briefing_id)  # NotFound unless listed, so the id is a hex id
+            search.drop([briefing_id])
             self._db.rows.remove(doc_ids=[cast(int, doc_id(briefing_id))])
             path = self.article_path(briefing_id)
             # Unlink only once the index no longer lists it: a listed briefing always loads.
             self._db.after_commit(lambda: path.unlink(missing_ok=True))
             self._db.after_commit(self._write_list)
             self._db.after_commit(lambda: self.across.remove(briefing_id))
+            self._db.after_commit(search.commit)
+
+    @contextmanager
+    def _search_writer(self) -> Iterator[SearchWriter]:
+        """The full-text index's share of a write: committed after the library (see search_index),
+        rolled back if the library's transaction fails."""
+        writer = SearchWriter(self.root)
+        try:
+            yield writer
+        except BaseException:
+            writer.abort()
+            raise
 
     def _write_list(self) -> None:
         """Rewrite the list file from the index just committed (runs under the lock)."""

@@ -107,14 +107,17 @@ class BriefingApp(App):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Show every key binding", self.action_help)
 
-    def open_briefing(self, ids: Sequence[str], index: int, pane: str = "summary", item: str | None = None) -> None:
-        """Show a briefing on the one briefing screen, made once and reused (opening stays instant)."""
+    def open_briefing(self, ids: Sequence[str], index: int, pane: str = "summary", item: str | None = None,
+                      hit: tuple[tuple[int, int], str] | None = None) -> None:
+        """Show a briefing on the one briefing screen, made once and reused (opening stays instant);
+        ``hit`` = (span, label): a search hit to select in the Source pane."""
         while isinstance(self.screen, (BriefingScreen, NotesScreen, AcrossScreen)):
             self.pop_screen()
         if not self.is_screen_installed("briefing"):
             self.install_screen(BriefingScreen(ids, index, pane, item), "briefing")
         else:
             self.get_screen("briefing").retarget(ids, index, pane, item)
+        self.get_screen("briefing").start_hit = hit
         self.push_screen("briefing")
 
     def open_by_id(self, briefing_id: str, pane: str = "summary", item: str | None = None) -> None:

@@ -61,6 +61,7 @@ LIBRARY_KEYS = (
     Key("library.sort", "S", "sort", "Sort: ingested, published, title, outlet, counts", footer="Sort"),
     Key("library.reload", "R", "reload", "Reload the list (it also follows other sessions by itself)",
         show=False),
+    Key("library.search", "ctrl+f", "search", "Search the full text of every article", show=False),
     Key("list.down", "j", "cursor_down", "Down", show=False),
     Key("list.up", "k", "cursor_up", "Up", show=False),
     Key("list.first", "g,home", "first", "First", show=False),
@@ -104,6 +105,12 @@ ACROSS_SCREEN_KEYS = (
     Key("across.filter", "slash", "filter", "Filter"),
     Key("across.back", "escape,backspace", "back", "Back"),
 )
+SEARCH_KEYS = (  # the full-text search screen (ctrl+f in the library)
+    Key("search.open", "enter", "open", "Open at the hit"),
+    Key("search.down", "down", "cursor_down", "Next result", show=False),
+    Key("search.up", "up", "cursor_up", "Previous result", show=False),
+    Key("search.back", "escape", "back", "Back"),
+)
 ITEM_KEYS = (
     Key("item.evidence", "enter", "select", "Evidence"),
     Key("item.down", "j", "cursor_down", "Down", show=False),
@@ -112,7 +119,7 @@ ITEM_KEYS = (
     Key("item.last", "G,end", "last", "Last", show=False),
 )
 ALL_KEYS = (APP_KEYS + LIBRARY_KEYS + BRIEFING_KEYS + NOTE_KEYS + NOTES_SCREEN_KEYS + ITEM_KEYS + ACROSS_KEYS
-            + ACROSS_SCREEN_KEYS)
+            + ACROSS_SCREEN_KEYS + SEARCH_KEYS)
 
 
 def load_config(path: Path) -> tuple[dict[str, str], str | None, list[str]]:

@@ -140,3 +140,22 @@ def test_briefing_item_marked_and_exported(snap_compare, daily_library, colour, 
     Path("/tmp/exports").mkdir(exist_ok=True)
     press = ["enter", "4", "j", "x"]
     assert snap_compare(app(daily_library), press=press, terminal_size=size, run_before=loaded)
+
+
+def search_for(query: str):
+    """run_before: open full-text search (ctrl+f), type ``query`` and wait for its results (a worker)."""
+    async def run(pilot) -> None:
+        await loaded(pilot)
+        await pilot.press("ctrl+f", *query)
+        for _ in range(300):
+            await pilot.pause(0.02)
+            if getattr(pilot.app.screen, "query_text", None) == query and not pilot.app.workers:
+                return
+        raise AssertionError(f"no results for {query!r}")
+    return run
+
+
+@pytest.mark.parametrize("size", BOTH)
+def test_full_text_search(snap_compare, snap_library, colour, size):
+    # Matches in [brackets] and reverse (seen without colour too); the selected result marked with ▸.
+    assert snap_compare(app(snap_library), press=["down"], terminal_size=size, run_before=search_for("fire"))

@@ -64,6 +64,7 @@ class BriefingScreen(Screen):
         self.briefing: Briefing | None = None
         self.placed: list[Placed] = []
         self.start_item = item  # an item to highlight once loaded (from the Notes screen)
+        self.start_hit: tuple[tuple[int, int], str] | None = None  # (span, label) from a search, once loaded
 
     def compose(self) -> ComposeResult:
         yield Static(id="briefing-header")
@@ -122,6 +123,10 @@ class BriefingScreen(Screen):
         if self.start_item:
             self.highlight_item(self.start_item)
             self.start_item = None
+        if self.start_hit is not None:  # a full-text search result: the Source pane, the hit selected
+            span, label = self.start_hit
+            self.start_hit, self.pane = None, "source"
+            self.call_after_refresh(self.query_one(SourcePane).show_evidence, span, label, "Search hit")
         self.show_pane(self.pane)
         self.app.remember(b.id, self.pane)
 

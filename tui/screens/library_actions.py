@@ -1,4 +1,4 @@
-"""Library keys that change the library: read/unread, archive, sort, delete, samples, open URL.
+"""Library keys that act on the library: read/unread, archive, sort, delete, samples, search, open URL.
 
 A mixin for :class:`tui.screens.library.LibraryScreen`; it relies on the
 screen's ``rows``, ``shown``, ``refilter()`` and ``reload()``.
@@ -98,6 +98,12 @@ class LibraryActions:
             return
         self.app.call_from_thread(self.reload)
         self.app.call_from_thread(self.notify, f"Loaded {count} sample briefings.")
+
+    def action_search(self) -> None:
+        """``ctrl+f``: search the full text of every article (see tui.screens.search)."""
+        from .search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
 
     def action_open_url(self) -> None:
         """``o`` on a row: the original page of the highlighted briefing."""

@@ -75,12 +75,12 @@ class SourcePane(Vertical):
         self.query_one("#evidence-caption", Static).update(
             Text("Enter on an item shows its evidence here.", style="italic"))
 
-    def show_evidence(self, span: tuple[int, int], label: str) -> None:
-        """Select ``span`` (the evidence) and scroll it into the middle of the pane."""
+    def show_evidence(self, span: tuple[int, int], label: str, heading: str = "Evidence") -> None:
+        """Select ``span`` (the evidence, or a search hit) and scroll it into the middle of the pane."""
         area = self.text_area
         start, end = location(area.text, span[0]), location(area.text, span[1])
         area.selection = Selection(end, start)  # the cursor at the start: that is what gets centred
         area.scroll_cursor_visible(center=True, animate=False)
         self.query_one("#evidence-caption", Static).update(
-            Text.assemble(("\u25b6 Evidence: ", "bold"), printable(label, newlines=False)[:200],
+            Text.assemble((f"\u25b6 {heading}: ", "bold"), printable(label, newlines=False)[:200],
                           (f"  (paragraph {paragraph_of(area.text, span[0])})", "italic")))

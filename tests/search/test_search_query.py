@@ -1,0 +1,54 @@
+"""The query language (words, "phrases", prefix*), accents and case, bad input, and `briefing search`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefings.cli import main
+from briefings.search import BadQuery, fts_query, search
+from briefings.store import Library
+
+
+@pytest.mark.parametrize("query, titles", [
+    ("FERRY marigold", {"Vellmar report a"}),
+    ("ferry granary", set()),  # every word must occur
+    ('"twelve passengers"', {"Vellmar report a"}),
+    ('"passengers twelve"', set()),  # a phrase keeps its order
+    ("evacu*", {"Vellmar report b"}),
+    ("cafe sevine", {"Café reopens"}),  # accents ignored
+    ("brandt", {"Vellmar report a", "Vellmar report b", "Café reopens"}),  # speakers are indexed
+    ("courier", {"Vellmar report a", "Vellmar report b", "Café reopens"}),  # and the outlet
+    ('AND OR NOT "NEAR(', set()),  # FTS5 keywords are plain words here
+])
+def test_query_language(lib: Library, query: str, titles: set[str]) -> None:
+    assert {h.title for h in search(lib, query)[0]} == titles
+
+
+@pytest.mark.parametrize("query", ['"', "***", "  ", "-- ;", '"*"'])
+def test_a_query_with_nothing_to_search_is_one_clear_line(lib: Library, query: str) -> None:
+    with pytest.raises(BadQuery) as err:
+        search(lib, query)
+    assert "\n" not in str(err.value) and "use words" in str(err.value)
+
+
+def test_user_text_never_reaches_fts5_syntax() -> None:
+    assert fts_query('col:umn "a""b" x* ^start') == '"col:umn" AND "a" AND "b" AND "x"* AND "^start"'
+
+
+def test_cli_exits_like_grep(lib: Library, capsys: pytest.CaptureFixture[str]) -> None:
+    root = str(lib.root)
+    assert main(["search", "--library", root, "rescued"]) == 0
+    out = capsys.readouterr().out
+    assert "Vellmar report a" in out and "[rescued]" in out
+    assert main(["search", "--library", root, "zeppelin"]) == 1
+    assert main(["search", "--library", root, '"']) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("briefing: error: nothing to search for")
+    assert main(["search", "--library", root, "--json", "-n", "1", "vellmar"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == 3 and len(data["results"]) == 1
+    hit = data["results"][0]
+    text = lib.get(hit["id"]).article.text
+    assert text[hit["offset"]:hit["offset"] + hit["length"]].casefold() == "vellmar"
