@@ -26,6 +26,9 @@ from .search_index import MARKS, NAME, SearchUnavailable, discard, open_index
 from .storage import StoreError
 
 SNIPPET_TOKENS = 14  # words of context in a snippet
+RANK = "bm25(fts, 5.0, 1.0, 2.0)"  # title, body, names: a word in the title counts most
+MAX_LIMIT = 10_000  # results returned at most (the count is always whole)
+RANKED = 5000  # more matches than this are listed newest first (scoring them all is what costs)
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w")
 
@@ -109,14 +112,23 @@ def search(library, query: str, limit: int = 20, progress=None) -> tuple[list[Hi
 
 
 def run_query(con: sqlite3.Connection, match: str, limit: int) -> tuple[list[Hit], int]:
-    """Run an FTS5 ``match`` (from :func:`fts_query`) on an open index: the best ``limit`` hits and the count."""
+    """Run an FTS5 ``match`` (from :func:`fts_query`) on an open index: the best ``limit`` hits and the count.
+
+    Best = by relevance (bm25, title first) up to RANKED matches, else the most recently indexed."""
     total = con.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (match,)).fetchone()[0]
-    rows = con.execute(
-        "SELECT docs.id, docs.title, snippet(fts, -1, ?, ?, '\u2026', ?), highlight(fts, 1, ?, ?) "
-        "FROM fts JOIN docs ON docs.rowid = fts.rowid WHERE fts MATCH ? "
-        "ORDER BY bm25(fts, 5.0, 1.0, 2.0) LIMIT ?",
-        (*MARKS, SNIPPET_TOKENS, *MARKS, match, max(0, limit))).fetchall()
-    return [Hit(i, t, _segments(s), _first_span(body)) for i, t, s, body in rows], total
+    # Rank the matches, then make snippets for the best few only: SQLite would otherwise compute the
+    # result columns (snippet, highlight) of every match before sorting. Ranking scores every match,
+    # so past RANKED matches (a word in most articles) the newest indexed come first instead.
+    order_by = RANK if total <= RANKED else "rowid DESC"
+    best = [r for (r,) in con.execute(f"SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY {order_by} LIMIT ?",
+                                      (match, max(0, min(limit, MAX_LIMIT))))]
+    order = {rowid: n for n, rowid in enumerate(best)}  # (limit is capped: one SQL variable per row)
+    rows = sorted(con.execute(
+        f"SELECT fts.rowid, docs.id, docs.title, snippet(fts, -1, ?, ?, '\u2026', ?), highlight(fts, 1, ?, ?) "
+        f"FROM fts JOIN docs ON docs.rowid = fts.rowid WHERE fts MATCH ? AND fts.rowid IN "
+        f"({','.join('?' * len(best))})", (*MARKS, SNIPPET_TOKENS, *MARKS, match, *best)).fetchall()
+        if best else [], key=lambda row: order[row[0]])
+    return [Hit(i, t, _segments(s), _first_span(body)) for _, i, t, s, body in rows], total
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -149,7 +161,8 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(printable(f"{h.id[:10]}  {h.title}", newlines=False) + where)
             print("    " + printable(h.snippet_text(), newlines=False))
         if total > len(hits):
-            print(f"\u2026 {total - len(hits)} more (--limit N shows more)", file=sys.stderr)
+            order = "newest first: too many matches to rank" if total > RANKED else "best first"
+            print(f"\u2026 {total - len(hits)} more ({order}; --limit N shows more)", file=sys.stderr)
     return 0 if total else 1
 
 

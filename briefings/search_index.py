@@ -161,7 +161,7 @@ def sync(con: sqlite3.Connection, library, progress: Progress | None = None) -> 
     from .store import NotFound  # store imports this module
 
     signature = listcache.signature(library.root)  # before listing: a later commit is caught next time
-    wanted = {e.id: e.updated for e in library.entries()}
+    wanted = {e.id: e.updated for e in reversed(library.entries())}  # oldest first: rowid order = age
     have = dict(con.execute("SELECT id, updated FROM docs"))
     stale = [i for i in have if i not in wanted]
     todo = [i for i, updated in wanted.items() if have.get(i) != updated]
@@ -253,21 +253,30 @@ def _connect_usable(path: Path) -> tuple[sqlite3.Connection, bool]:
         raise
 
 
+_ACTIVE: dict[Path, Writer] = {}  # the writer with an open transaction, per library (in this process)
+
+
 class Writer:
     """Stages one library transaction's changes; commits them after the library commits.
 
     Never fails the library's write: any SQLite problem (busy for too long, read-only, damaged)
-    just drops the staged changes, and the next search catches up from the library.
+    just drops the staged changes, and the next search catches up from the library. So does a
+    second write nested in the same library transaction (it would wait on the first's SQLite lock).
     """
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self._con: sqlite3.Connection | None = None
+        self._stale = False  # another write joined this library transaction: leave it all to sync
         self._off = not (self.root / NAME).exists() or not fts5_available()  # no index yet: the first search builds it
 
     def _begin(self) -> sqlite3.Connection | None:
         if self._off or self._con is not None:
             return self._con
+        other = _ACTIVE.get(self.root)
+        if other is not None:  # nested in a transaction whose writer is still open
+            other._stale, self._off = True, True
+            return None
         try:
             con = connect(self.root / NAME)
             if not _usable(con):
@@ -280,7 +289,7 @@ class Writer:
                 con.close()
                 self._off = True
                 return None
-            self._con = con
+            self._con, _ACTIVE[self.root] = con, self
         except sqlite3.Error:
             self._off = True
         return self._con
@@ -303,8 +312,12 @@ class Writer:
 
     def commit(self) -> None:
         """Record the library's new signature and commit (call after the library committed)."""
-        self._try(lambda con: (_record(con, listcache.signature(self.root)), con.execute("COMMIT")))
+        if self._stale:
+            self.abort()
+        elif self._con is not None:
+            self._try(lambda con: (_record(con, listcache.signature(self.root)), con.execute("COMMIT")))
         self._close()
+        self._off = True  # once
 
     def abort(self) -> None:
         if self._con is not None:
@@ -315,6 +328,8 @@ class Writer:
         self._close()
 
     def _close(self) -> None:
+        if _ACTIVE.get(self.root) is self:
+            del _ACTIVE[self.root]
         if self._con is not None:
             self._con.close()
             self._con = None

@@ -95,3 +95,12 @@ def test_damaged_pages_inside_the_index_are_rebuilt_not_reported(lib: Library) -
     data[4096:len(data) - 4096] = b"\xa5" * (len(data) - 8192)
     path.write_bytes(bytes(data))
     assert ids(lib, "harbour") == expected
+
+
+def test_writes_nested_in_one_library_transaction_are_all_found(lib: Library) -> None:
+    assert ids(lib, "ferry")
+    with lib.transaction():
+        first = lib.add(story("n1", "Owls nested in the belfry."))
+        second = lib.add(story("n2", "Owls left the belfry at dusk."))
+    assert ids(lib, "owls") == {first.id, second.id}
+    assert in_step(lib)

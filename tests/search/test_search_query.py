@@ -52,3 +52,13 @@ def test_cli_exits_like_grep(lib: Library, capsys: pytest.CaptureFixture[str]) -
     hit = data["results"][0]
     text = lib.get(hit["id"]).article.text
     assert text[hit["offset"]:hit["offset"] + hit["length"]].casefold() == "vellmar"
+
+
+def test_past_the_ranking_limit_the_newest_come_first(lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefings.search as search_module
+
+    ranked = [h.title for h in search(lib, "vellmar")[0]]
+    newest_first = [e.title for e in lib.entries()]
+    monkeypatch.setattr(search_module, "RANKED", 2)  # three matches: too many to rank
+    assert [h.title for h in search(lib, "vellmar")[0]] == newest_first
+    assert sorted(ranked) == sorted(newest_first)

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from briefings.safe import printable
-from briefings.search import BadQuery, Hit, search
+from briefings.search import RANKED, BadQuery, Hit, search
 from briefings.storage import StoreError
 
 from ..keys import SEARCH_KEYS
@@ -139,7 +139,8 @@ class SearchScreen(Screen):
         if hits:
             results.highlighted = 0
         if message is None:
-            more = f" (the best {len(hits)} shown)" if total > len(hits) else ""
+            more = (f" (the newest {len(hits)} shown: too many to rank)" if total > RANKED else
+                    f" (the best {len(hits)} shown)") if total > len(hits) else ""
             message = Text(f"{total:,} briefing{'s' if total != 1 else ''} match{'' if total != 1 else 'es'}{more}"
                            if total else "No briefing matches. " + HINT.split(" \u00b7 Enter")[0],
                            style="bold" if total else "italic")
