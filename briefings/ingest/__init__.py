@@ -19,6 +19,7 @@ from .clean import clean_article, clean_line, invisible
 from .decode import MAX_BYTES, IngestError, os_reason, printable, read_file, read_stream, too_large
 from .decode import decode as _decode  # keep `briefings.ingest.decode` naming the module
 from .page import Page, parse_page
+from .prose import junk_reason
 from .markdown import front_matter, parse_markdown
 
 __all__ = ["is_url", "MAX_BYTES", "SUPPORTED_SUFFIXES", "IngestError", "Source", "discover", "load", "load_text"]
@@ -66,9 +67,12 @@ def sniff(raw: str) -> str:
     return "text"
 
 
-def load_text(raw: str, *, source: str = "-", kind: str = "text", url: str | None = None) -> Article:
+def load_text(raw: str, *, source: str = "-", kind: str = "text", url: str | None = None,
+              require_prose: bool = True) -> Article:
     """An article from already decoded text of the given ``kind`` ("text", "markdown" or "html");
-    ``url`` is where a page was fetched from (its canonical URL, if it names one, wins)."""
+    ``url`` is where a page was fetched from (its canonical URL, if it names one, wins).
+    Text without sentences of prose (code, tables, lorem ipsum) is refused unless ``require_prose``
+    is false: scoring the extractor on annotated single sentences, say."""
     page = Page(text=raw, url=url)
     if kind == "html":
         page = parse_page(raw, url)
@@ -82,6 +86,8 @@ def load_text(raw: str, *, source: str = "-", kind: str = "text", url: str | Non
             raise IngestError(source, "empty file: no article text")
         where = {"html": " in the HTML", "markdown": " in the Markdown"}.get(kind, "")
         raise IngestError(source, f"no article text found{where}")
+    if require_prose and (junk := junk_reason(text)) is not None:  # a script, a table, "Hello world.": not a briefing
+        raise IngestError(source, junk)
     # The source is shown and stored; keep it printable (and JSON-encodable) like the rest.
     return Article(title=title, text=text, source=printable(source), published=page.published,
                    url=page.url and printable(page.url), outlet=page.outlet and clean_line(page.outlet),
