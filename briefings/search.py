@@ -27,6 +27,7 @@ from .storage import StoreError
 
 SNIPPET_TOKENS = 14  # words of context in a snippet
 RANK = "bm25(fts, 5.0, 1.0, 2.0)"  # title, body, names: a word in the title counts most
+COUNTED = 10_000  # matches counted at most
 MAX_LIMIT = 10_000  # results returned at most (the count is always whole)
 RANKED = 5000  # more matches than this are listed newest first (scoring them all is what costs)
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
@@ -111,11 +112,21 @@ def search(library, query: str, limit: int = 20, progress=None) -> tuple[list[Hi
     raise AssertionError("unreachable")
 
 
+def count_text(total: int) -> str:
+    """How many briefings matched, as people read it: "1 briefing", "2,345 briefings", "more than 10,000"."""
+    if total > COUNTED:
+        return f"more than {COUNTED:,} briefings"
+    return f"{total:,} briefing{'s' if total != 1 else ''}"
+
+
 def run_query(con: sqlite3.Connection, match: str, limit: int) -> tuple[list[Hit], int]:
-    """Run an FTS5 ``match`` (from :func:`fts_query`) on an open index: the best ``limit`` hits and the count.
+    """Run an FTS5 ``match`` (from :func:`fts_query`) on an open index: the best ``limit`` hits and the count
+    (more than COUNTED means "more than COUNTED": see :func:`count_text`).
 
     Best = by relevance (bm25, title first) up to RANKED matches, else the most recently indexed."""
-    total = con.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (match,)).fetchone()[0]
+    # Counting stops past COUNTED: a word in most articles is "more than 10,000", not 99,983 counted.
+    total = con.execute("SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)",
+                        (match, COUNTED + 1)).fetchone()[0]
     # Rank the matches, then make snippets for the best few only: SQLite would otherwise compute the
     # result columns (snippet, highlight) of every match before sorting. Ranking scores every match,
     # so past RANKED matches (a word in most articles) the newest indexed come first instead.
@@ -150,7 +161,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"briefing: error: {printable(message, newlines=False)}", file=sys.stderr)
         return 2
     if args.json:
-        json.dump({"query": query, "total": total, "results": [
+        json.dump({"query": query, "total": min(total, COUNTED), "total_is_lower_bound": total > COUNTED, "results": [
             {"id": h.id, "title": h.title, "snippet": h.snippet_text(),
              "offset": h.span[0] if h.span else None, "length": h.span[1] - h.span[0] if h.span else None}
             for h in hits]}, sys.stdout, ensure_ascii=False, indent=2)
@@ -162,8 +173,9 @@ def cmd_search(args: argparse.Namespace) -> int:
             print("    " + printable(h.snippet_text(), newlines=False))
         if total > len(hits):
             order = "newest first: too many matches to rank" if total > RANKED else "best first"
-            print(f"\u2026 {total - len(hits)} more ({order}; --limit N shows more)", file=sys.stderr)
+            print(f"\u2026 {count_text(total)} matched, {len(hits)} shown ({order}; --limit N shows more)",
+                  file=sys.stderr)
     return 0 if total else 1
 
 
-__all__ = ["BadQuery", "Hit", "SearchUnavailable", "cmd_search", "fts_query", "run_query", "search"]
+__all__ = ["BadQuery", "Hit", "SearchUnavailable", "cmd_search", "count_text", "fts_query", "run_query", "search"]

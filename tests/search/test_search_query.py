@@ -62,3 +62,15 @@ def test_past_the_ranking_limit_the_newest_come_first(lib: Library, monkeypatch:
     monkeypatch.setattr(search_module, "RANKED", 2)  # three matches: too many to rank
     assert [h.title for h in search(lib, "vellmar")[0]] == newest_first
     assert sorted(ranked) == sorted(newest_first)
+
+
+def test_counting_stops_at_the_cap_and_says_so(lib: Library, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    import briefings.search as search_module
+
+    monkeypatch.setattr(search_module, "COUNTED", 2)
+    hits, total = search(lib, "vellmar")
+    assert len(hits) == 3 and search_module.count_text(total) == "more than 2 briefings"
+    assert main(["search", "--library", str(lib.root), "--json", "vellmar"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == 2 and data["total_is_lower_bound"] is True and len(data["results"]) == 3

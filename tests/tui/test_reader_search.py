@@ -59,3 +59,14 @@ async def test_a_query_with_nothing_to_search_says_so_on_one_line(library):
         await pilot.press("backspace", "backspace")
         screen = await searched(pilot, "zeppelin")  # and the next query works
         assert "No briefing matches" in region_text(app, screen.query_one("#search-status"))
+
+
+async def test_the_search_keys_are_remappable(library, config):
+    config.write_text('[keys]\n"library.search" = "ctrl+g"\n"search.back" = "ctrl+b"\n')
+    app = app_for(library, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+g")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("ctrl+b")
+        assert isinstance(app.screen, LibraryScreen)

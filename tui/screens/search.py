@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from briefings.safe import printable
-from briefings.search import RANKED, BadQuery, Hit, search
+from briefings.search import RANKED, BadQuery, Hit, count_text, search
 from briefings.storage import StoreError
 
 from ..keys import SEARCH_KEYS
@@ -141,9 +141,9 @@ class SearchScreen(Screen):
         if message is None:
             more = (f" (the newest {len(hits)} shown: too many to rank)" if total > RANKED else
                     f" (the best {len(hits)} shown)") if total > len(hits) else ""
-            message = Text(f"{total:,} briefing{'s' if total != 1 else ''} match{'' if total != 1 else 'es'}{more}"
-                           if total else "No briefing matches. " + HINT.split(" \u00b7 Enter")[0],
-                           style="bold" if total else "italic")
+            found = f"{count_text(total)} match{'' if total != 1 else 'es'}{more}"
+            message = Text(found, style="bold") if total else \
+                Text("No briefing matches. " + HINT.split(" \u00b7 Enter")[0], style="italic")
         self._status(message)
 
     def _width(self) -> int:
