@@ -19,7 +19,7 @@ from .lexicon import NON_PERSON, PRONOUNS, SPEECH, SPEECH_VERBS, TITLE_WORDS, US
 from .coref import gender_of
 from .document import Document
 from .names import RUN, People, looks_like_person, split_role_name
-from .speakers import PARTY_PAREN, PARTY_STATE, Salience, clean_speaker, trim_subject
+from .speakers import PARTY_PAREN, PARTY_STATE, Salience, clean_role, clean_speaker, trim_subject
 from .text import Region, outer
 
 LEAD = r"\s*[,\u2014\u2013-]?\s*"
@@ -40,6 +40,8 @@ COMPLEMENT = re.compile(r"\b(?:close|familiar|loyal|linked|allied|opposed|relate
 QUOTED = re.compile("[\"\u201c][^\"\u201c\u201d]{0,300}[\"\u201d]")
 PARTY_TAG = re.compile(rf"\s*{PARTY_PAREN}")
 OF_PLACE = re.compile(r"(.*?[A-Z][\w.\u2019'\-]*)\s+of\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
+# "Sgt. Dana Kowalczyk of the patrol's Harlow Springs post": a titled name and where the person serves.
+OF_AFFILIATION = re.compile(r"(.*?[A-Z][\w\u2019'\-]*)\s+((?:of|with|at|from)\s+the\s+[^,;:]{1,80})")
 # "Ada Roth for Pollwise Daily" (a writer and the outlet she writes for): two to four name words first.
 FOR_OUTLET = re.compile(r"([A-Z][\w.\u2019'\-]*(?:\s+[A-Z][\w.\u2019'\-]*){1,3})\s+for\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
 # "Ida Moor's brief", "Roth's flurry of posts": a possessor and what she said or wrote.
@@ -184,6 +186,10 @@ class Attributor:
         home = OF_PLACE.fullmatch(np)
         if home and home.group(1).split()[-1].lower().rstrip(".") not in TITLE_WORDS:
             np = home.group(1)  # "Sen. Tom Kerr of Delaware", "Pat Moran of Cheyenne": the place is not the speaker
+        affiliation = None
+        posted = OF_AFFILIATION.fullmatch(np)
+        if posted and had_person(posted.group(1)):
+            np, affiliation = posted.group(1), posted.group(2)  # "Sgt. Dana Kowalczyk of the patrol's post"
         by_line = FOR_OUTLET.fullmatch(np)
         if by_line and looks_like_person(by_line.group(1).split()):
             np = by_line.group(1)  # "wrote Ada Roth for Pollwise Daily": the writer speaks, not the outlet
@@ -205,6 +211,8 @@ class Attributor:
             cut -= 1
         if 0 < cut < len(tokens) and tokens[cut - 1].lower() in ("for", "of", "at", "from", "with", "in"):
             cut = len(tokens)  # "a negotiator for the Sanvik Movement": the name is not the speaker
+        if cut == 2 and tokens[0][:1].isupper() and tokens[1] == "and" and looks_like_person(tokens[2:]):
+            return np, role  # "Graham and Lesley Morley": a couple speaks together
         title, name = split_role_name(tokens[cut:])
         if name and looks_like_person(name):
             lead = [t for t in tokens[:cut] if t.lower() not in ("a", "an", "the")]
@@ -216,7 +224,8 @@ class Attributor:
             if person is None:
                 return full, role
             self.people.mention(person, pos)
-            return person.name, role or person.role
+            role = role or person.role
+            return person.name, f"{role} {affiliation}" if role and affiliation else role or affiliation
         definite = re.fullmatch(r"the\s+([a-z\-]+(?:\s+[a-z\-]+)?)", np, re.I)
         if definite:
             head = definite.group(1).lower()
@@ -241,6 +250,12 @@ class Attributor:
         if not re.search(r"[A-Za-z]", np) or np.split()[0].lower() in ("it", "this", "that", "there"):
             return None, None
         return np, role
+
+
+def had_person(np: str) -> bool:
+    """Whether ``np`` is a title and a name of two words or more ("Sgt. Dana Kowalczyk")."""
+    title, name = split_role_name(np.split())
+    return bool(title) and len(name) >= 2 and looks_like_person(name)
 
 
 def _appos_role(appos: str | None) -> str | None:
@@ -477,7 +492,7 @@ def find_quotes(text: str, sents: list[tuple[int, int]], paras: list[tuple[int, 
             part = text[a:b].strip()
             if len(part.split()) < MIN_QUOTE_WORDS:
                 continue  # 'called it "a mistake"': a phrase, not a statement (it still carries the speaker on)
-            out.append(Quote(text=part, speaker=speaker, span=(a, b), role=role,
+            out.append(Quote(text=part, speaker=speaker, span=(a, b), role=clean_role(role),
                              id="q-" + digest("quote", re.sub(r"\W+", " ", part.lower()), size=8)))
     return out
 
@@ -513,7 +528,8 @@ def _attribute(ctx: _Context, before: str, after: str, r: Region, sent_start: in
         speaker, role = att.resolve(m.group("np"), None, r.start)
         if speaker:
             return speaker, role
-    m = ACCORDING.search(after[:60]) or ACCORDING.search(before)
+    near = after[:60].lower().find("according to")  # near the quote; the name itself may run past 60 characters
+    m = (ACCORDING.match(after, near) if near >= 0 else None) or ACCORDING.search(before)
     if m:
         return att.resolve(m.group("np"), None, r.start)
     speaker = ctx.speaker_from(before, sent_start, outer(ctx.text, r)[0])

@@ -94,12 +94,13 @@ def clean_speaker(speaker: str | None) -> str | None:
 SUBJECT_BONUS = 1.5  # the first person named in a sentence (not a possessor, not quoted) is its subject
 SPEAKER_BONUS = 1.0  # someone who was just speaking goes on speaking
 GENDER_BONUS = 0.5  # a known matching gender beats an unknown one
+PARAGRAPH_COST = 1.0  # a new paragraph often brings in someone new
 POSSESSOR_COST = 1.0  # "Hemming's request": the possessor is rarely the next sentence's "he"
 SENTENCES_BACK = 4  # antecedents are near; also bounds the work per pronoun
 MENTIONS_BACK = 60
 CAPTION = re.compile(r"\((?:[^()]{0,80}\b(?:photo|Photo|PHOTO|file|FILE|image|Image)\b[^()]{0,80})\)\s*$")
 # "Schumer, he said, 'knows ...'": the person just named is what "he" talks about, not who speaks.
-SPEECH_AFTER = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:{SPEECH})\b")  # "Foster writes": the subject of a speech verb
+SPEECH_AFTER = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?!called|described|branded)(?:{SPEECH})\b")  # "Foster writes": the subject of a speech verb
 # '"...," said Sen. Ralf Oduya': the subject follows the verb.
 SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH})\s+(?:[A-Z][\w.\-]*\s+){{0,4}}$")
 ASIDE_AFTER = re.compile(r"[\w'\u2019.\-]*\s*,\s*(?:he|she)\s+(?:said|says|added|adds|noted|notes)\b")
@@ -138,6 +139,7 @@ class Salience:
         subjects |= {at for at, _, _ in found if SPEECH_AFTER.match(self.text, self._run_end(at))
                      or SPEECH_BEFORE.search(self.text, max(0, at - 60), at)}
         best, choice = None, None
+        para = self.para_span(pronoun_at)
         for at, person, sentence in found:
             if person is addressee or self.quoted(at) or self.caption(at) or \
                     ASIDE_AFTER.match(self.text, self._run_end(at)):
@@ -145,7 +147,7 @@ class Salience:
             g = self.gender(person)
             if want and g and g != want:
                 continue
-            score = (sentence - here + SUBJECT_BONUS * (at in subjects)
+            score = (sentence - here + SUBJECT_BONUS * (at in subjects) - PARAGRAPH_COST * (self.para_span(at) != para)
                      + SPEAKER_BONUS * (person.name in speakers) + GENDER_BONUS * (want is not None and g == want)
                      - POSSESSOR_COST * self.possessor(at))
             if best is None or score > best:
@@ -166,3 +168,31 @@ class Salience:
     def possessor(self, at: int) -> bool:
         run = RUN.match(self.text, at)
         return bool(run) and run.group().endswith(("'s", "\u2019s", "'", "\u2019"))
+
+
+# --- roles --------------------------------------------------------------------------------------------
+# A rank or honorific said right before the name: at the end of a longer role it reads as a fragment
+# ("Tessler County Coroner Dr." for "Tessler County Coroner Dr. Philip Amsel"), so it is dropped there.
+TRAILING_TITLES = frozenset("""dr dr. sgt sgt. lt lt. col col. gen gen. capt capt. cpl cpl. det det. insp insp.
+supt supt. prof prof. rev rev. sen sen. rep rep. gov gov. mr mr. mrs mrs. ms ms. colonel sergeant captain
+lieutenant general major corporal detective inspector superintendent professor reverend""".split())
+# Words that end a clause before a role ("what Finance Minister", "whose leader", "thinks Huawei executive").
+ROLE_BREAKERS = (CLAUSE_OPENERS - frozenset("of for in on at from by to with about per via and or his her their its our my "
+                                            "your".split())) | frozenset(
+    "against thinks believes says said told".split())
+
+
+def clean_role(role: str | None) -> str | None:
+    """``role`` without a clause word before it or a title left dangling at its end; None when nothing is left."""
+    if not role:
+        return None
+    words = role.split()
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower().strip(",") in ROLE_BREAKERS), default=0)
+    words = words[cut:]
+    if words and words[-1].lower() in ("and", "or"):
+        return None  # "Graham and" (of "Graham and Lesley Morley"): a second person, not a role
+    if len(words) >= 2 and words[-1].lower() in TRAILING_TITLES and (words[-1].endswith(".") or words[-2][:1].islower()):
+        words = words[:-1]  # not "Detective Superintendent", a rank of two words
+    if len(words) >= 3 and words[0].lower() == words[-1].lower():
+        words = words[1:]  # "lawyer Immigration lawyer"
+    return " ".join(words).strip(" ,") or None

@@ -144,3 +144,37 @@ def test_he_is_never_the_person_he_speaks_to():
             'Hal Odum, 76, recalls the long nights.\n\n'
             '"I came home and said I am not going back," he tells Marlo in the book.')
     assert speakers(text)[-1] == ("I came home and said I am not going back,", "Hal Odum")
+
+
+def test_a_titled_name_of_a_post_is_the_speaker_and_the_post_is_the_role():
+    (q,) = brief('"There was nothing to see," Sgt. Mira Dobrev of the patrol\'s Fenwick post said at the scene.').quotes
+    assert (q.speaker, q.role) == ("Mira Dobrev", "Sgt. of the patrol's Fenwick post")
+
+
+def test_a_title_said_before_the_name_does_not_dangle_at_the_end_of_the_role():
+    text = ('Selby County Coroner Dr. Anton Marsh named the dead on Tuesday. "These were families going to work," '
+            'Marsh said. "The fog came down in seconds," said army spokesman Colonel Piet Andor. '
+            '"We will review every case," said Detective Superintendent Rhea Lomax.')
+    assert [(q.speaker, q.role) for q in brief(text).quotes] == [
+        ("Anton Marsh", "Selby County Coroner"), ("Piet Andor", "army spokesman"),
+        ("Rhea Lomax", "Detective Superintendent")]
+
+
+def test_a_role_starts_after_any_clause_word_before_it():
+    text = ('The government cut fuel duty in what Finance Minister Odo Varel called "a budget for the people who '
+            'drive to work".\n\nAttention turns to the Green bloc, whose leader, Ines Kallo, 52, holds the balance. '
+            '"We are open to a conversation," she told the radio.')
+    assert [(q.speaker, q.role) for q in brief(text).quotes] == [("Odo Varel", "Finance Minister"),
+                                                                ("Ines Kallo", "leader")]
+
+
+def test_a_couple_speaks_together():
+    text = ('In a statement read by an officer, her parents, Tomas and Ilse Varn, said: "She was the light of our '
+            'family."')
+    assert [q.speaker for q in brief(text).quotes] == ["Tomas and Ilse Varn"]
+
+
+def test_according_to_a_long_name_keeps_the_whole_name():
+    text = ('"The river will stay high for several days, and we ask people to stay away," according to a statement '
+            'from the regional flood protection agency.')
+    assert [q.speaker for q in brief(text).quotes] == ["the regional flood protection agency"]
