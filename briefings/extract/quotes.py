@@ -19,7 +19,7 @@ from .lexicon import NON_PERSON, PRONOUNS, SPEECH, SPEECH_VERBS, TITLE_WORDS, US
 from .coref import gender_of
 from .document import Document
 from .names import RUN, People, looks_like_person, split_role_name
-from .speakers import PARTY_PAREN, PARTY_STATE, Salience, clean_role, clean_speaker, trim_subject
+from .speakers import CLAUSE_OPENERS, PARTY_PAREN, PARTY_STATE, Salience, clean_role, clean_speaker, trim_subject
 from .text import Region, outer
 
 LEAD = r"\s*[,\u2014\u2013-]?\s*"
@@ -561,6 +561,9 @@ SIGNED = re.compile(r"\s*[\u2015\u2014\u2013]\s*(?P<np>[A-Z][\w.\u2019'\-]*(?:\s
 # "Said Ellis:" / "Continued Stone:": the verb before the name, at the start of a lead-in.
 INVERTED_LEAD = re.compile(r"^\W*(?:Said|Says|Continued|Continues|Stated|States|Added|Adds|Wrote|Writes|Asked|Replied|"
                            r"Concluded|Explained|Noted|Tweeted|Responded)\s+(?P<np>[^,:;]{1,60})$")
+# "As Ann Lee puts it, ...": the one whose words follow.
+AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?P<np>[^,;:\"\u201c]{1,60}?)(?:,[^,;:\"\u201c]{1,80},)?\s+(?:puts|put|phrased|phrases)\s+it\b"
+                       r"[^\"\u201c]{0,80}$")
 # "Pollsters agree - Carl Bialik:" / "More from Jones:" / "Clinton:": a name labelling what follows.
 NAME_LEAD = re.compile(r"(?:^\W*|[\u2014\u2013-]\s+|\bfrom\s+)(?P<np>(?:[A-Z][\w.\u2019'\-]*\s+){0,3}[A-Z][\w.\u2019'\-]*)\s*$")
 
@@ -627,6 +630,12 @@ def _sentence_subject(ctx: _Context, sent_start: int, o_start: int) -> tuple[str
     there, or the person a "who" clause describes; anyone named later is an object, not the source.
     """
     head = ctx.text[sent_start:o_start]
+    for pattern in (INVERTED_LEAD, AS_PUT_IT):  # 'Said Comey, "..."' / 'As Ann Lee puts it, "..."'
+        m = pattern.search(head.rstrip(" ,"))
+        if m:
+            speaker = ctx.att.resolve(m.group("np"), None, sent_start + m.start("np"))
+            if speaker[0]:
+                return speaker
     who = None
     for who in RELATIVE_WHO.finditer(head):
         pass
@@ -647,7 +656,48 @@ def _sentence_subject(ctx: _Context, sent_start: int, o_start: int) -> tuple[str
         if person is not None:
             at = min(m for m in person.mentions if m >= sent_start + off)
             return ctx.att.resolve(person.name, None, at)
+        np = _source(head[off:end], at_start=off == 0)
+        if np and head[off + len(np):].strip():  # the quotation is after the verb, not inside the subject
+            speaker = ctx.att.resolve(np, None, sent_start + off)
+            if speaker[0]:
+                return speaker
     return None, None
+
+
+# What may speak without being a person: a document or body ("The lawsuit contends that ...",
+# "The ad claims ...", "A Government Accountability Office report found ...").
+POSSESSIVE_END = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+SOURCE_HEADS = DOCUMENT_HEADS | ORG_WORDS | frozenset("ad ads lawsuit complaint indictment ruling order email poll "
+                                                      "survey footnote page website site petition".split())
+
+
+def _source(np: str, at_start: bool) -> str | None:
+    """The part of a subject that can be a quotation's source: a capitalised name ("Pollwise found"
+    -> "Pollwise") or a determiner and a document or body ("A campaign TV ad claims" -> "A campaign TV ad").
+
+    Not a source: a possessor ("Rubio's campaign ..."), a dateline in capitals ("HARWICK"), a name run
+    followed by more of a title ("Former Obama speechwriter Jon Favreau": the person, read elsewhere).
+    """
+    words = np.split()
+    if not words:
+        return None
+    if words[0].lower() in ("a", "an", "the"):
+        heads = [i for i, w in enumerate(words[1:5], 1) if w.lower() in SOURCE_HEADS]
+        return " ".join(words[:heads[-1] + 1]) if heads else None
+    run = []
+    for w in words:
+        if not w[:1].isupper():
+            break
+        run.append(w)
+    rest = words[len(run):]
+    if not run or len(run) > 5 or run[0].lower() in CLAUSE_OPENERS or run[0].lower().endswith("ing") \
+            or not rest and len(words) > 1 or any(w[:1].isupper() for w in rest):
+        return None  # "Subprime mortgages ...", "Following Monday's ...": no name, or no verb after it
+    if any(POSSESSIVE_END.search(w) for w in run) or any(w.isupper() and len(w) > 5 for w in run):
+        return None
+    if len(run) == 1 and at_start and not (run[0].isupper() or any(c.isupper() for c in run[0][1:])):
+        return None  # "Critics accused ...": one capitalised word opening a sentence is any word
+    return " ".join(run)
 
 
 def _from_context(ctx: _Context, r: Region, para: int, last) -> tuple[str | None, str | None]:
