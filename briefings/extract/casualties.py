@@ -48,6 +48,8 @@ PRONOUN_START = re.compile(r"(?:he|she)\b", re.I)
 UNNAMED_AFTER = re.compile(r"\b(?:a|an|the|his|her|their)\s+(?:\d{1,3}-year-old\s+)?(?:man|woman|boy|girl|teen|teenager|"
                            r"child|toddler|baby|victim|neighbou?r|wife|husband|son|daughter|friend|bystander)\b", re.I)
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b")
+# The article's victim, named by role, died: "the victim died", "the victim was later pronounced dead".
+VICTIM_DIED = re.compile(r"\b[Tt]he victim\b[^.;]{0,80}?\b(?:died|dies|was pronounced dead|succumbed)\b")
 # A clause of its own between a naming phrase and a name: the name is not in the naming list.
 NEW_CLAUSE = re.compile(rf"\b(?:{SPEECH}|when|while|because|but)\b")
 
@@ -89,6 +91,8 @@ def find_casualties(text: str, sents: list[tuple[int, int]], people: People,
                                id="c-" + digest("casualty", full.lower(), size=8))
     _add_victims(text, sents, found, quoted)
     out = drop_recalled(text, sents, sorted(found.values(), key=lambda c: c.span[0]))
+    if len(out) == 1 and out[0].status == "injured" and VICTIM_DIED.search(text):
+        out[0].status = "killed"  # "X was shot ... The victim died shortly after 10 a.m.": the only victim died
     _group_affiliations(text, sents, out)
     return out
 

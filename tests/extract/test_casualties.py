@@ -275,3 +275,9 @@ def test_him_inside_a_british_single_quote_is_not_the_speaker_named_before_it():
             "stood at the door for an hour. 'I saw the man run down the stairs and I knew someone had shot him,' "
             "she said.")
     assert people(text) == [("Ewan Roke", 30, "killed")]
+
+
+def test_the_victim_died_later_makes_the_only_named_victim_killed():
+    text = ("Rune Caddel, 28, was shot early Tuesday near the rail yard. The victim was taken to Harlow General. "
+            "Police now say the victim died shortly after noon.")
+    assert people(text) == [("Rune Caddel", 28, "killed")]
