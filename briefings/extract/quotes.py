@@ -196,12 +196,15 @@ class Attributor:
         owned = OWNED_UTTERANCE.fullmatch(np)
         if owned and any(w.lower() in UTTERANCE_NOUNS for w in owned.group("head").split()):
             np = owned.group("owner")  # "Ida Moor's brief said", "Roth's metaphor": the owner speaks
+        elif owned and owned.group("head").lower() in ("office", "campaign", "camp") and \
+                self.people.find(owned.group("owner").split()[-1], pos):
+            np, appos = owned.group("owner"), owned.group("head")  # "Ryan's office said": Ryan speaks, through it
         np = re.sub(r"^(?:a|an|the|in a)\s+(?:statement|post|letter|report|release|message)\s+(?:from|by|issued by)\s+",
                     "", np, flags=re.I)  # "a statement from the agency" -> "the agency"
         if not np or _words(np) > 9:
             return None, None
-        if appos and re.fullmatch(NAME_RUN, appos.strip()) and not np[:1].isupper():
-            np, appos = appos.strip(), np  # "said her uncle, Stefan Prell": the name is the speaker
+        if appos and re.fullmatch(NAME_RUN, appos.strip()) and (not np[:1].isupper() or np.split()[-1][:1].islower()):
+            np, appos = appos.strip(), np  # "said her uncle, Stefan Prell" / "Kerr's campaign manager, Jo Ode, said"
         role = _appos_role(appos)
         if np.lower() in PRONOUNS:
             return self.antecedent(np.lower(), pos)
@@ -513,7 +516,8 @@ def _attribute(ctx: _Context, before: str, after: str, r: Region, sent_start: in
     closed_sentence = ctx.text[r.end - 1:r.end] == "."  # '"... pause." Although the agency declined ... said'
     for pattern in (AFTER_VERB_FIRST, AFTER_NP_FIRST):
         m = pattern.match(after)
-        if m and closed_sentence and pattern is AFTER_NP_FIRST and _words(m.group("np")) > 5:
+        if m and closed_sentence and pattern is AFTER_NP_FIRST and (_words(m.group("np")) > 5 or NEW_CLAUSE.match(
+                after, m.end())):
             continue  # a new sentence, not an attribution: the speaker is in the sentence before the quote
         if m and not (pattern is AFTER_VERB_FIRST and re.match(r"\s*(?:that|it|this|he|she|they)\b", m.group("np"))):
             # '"...," he tells Foster': the person the pronoun speaks to is not who it is
@@ -536,6 +540,11 @@ def _attribute(ctx: _Context, before: str, after: str, r: Region, sent_start: in
     if speaker[0] is None:
         speaker = _closing_attribution(att, after, r.start)
     return speaker
+
+
+# '"...." Ann Ode, a delegate, criticized her state's laws': the verb takes an object, so this is a sentence of
+# its own and not the quote's attribution (which ends, or goes on with "in a statement", "to reporters", ...).
+NEW_CLAUSE = re.compile(r"\s+(?:her|his|their|its|the|a|an|this|that|these|those|[a-z]+ing)\b")
 
 
 def _closing_attribution(att: Attributor, after: str, pos: int) -> tuple[str | None, str | None]:

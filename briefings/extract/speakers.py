@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import SPEECH, US_STATES
+from .lexicon import SPEECH, SPEECH_VERBS, US_STATES
 from .names import RUN
 
 # Words that open a clause, not a noun phrase: a speaker never starts with them.
@@ -82,6 +82,8 @@ def clean_speaker(speaker: str | None) -> str | None:
         return None  # "in Windham, New Hampshire, ... said": the place of a dateline or apposition
     if len(words) == 1 and first in ("another", "others", "some", "many", "most", "one", "both", "all", "each"):
         return None
+    if len(words) == 1 and (first in SPEECH_VERBS or first in ("say", "says")):
+        return None  # "said": a verb left over from an attribution that did not parse
     if len(words) == 1 and re.search(r"(?:ed|ing|ly)$", first) and (words[0][:1].islower() or len(first) > 6):
         return None  # "said", "Continuing", "Shortly": a verb or adverb is no one
     return " ".join(words)

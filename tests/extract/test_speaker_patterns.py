@@ -178,3 +178,21 @@ def test_according_to_a_long_name_keeps_the_whole_name():
     text = ('"The river will stay high for several days, and we ask people to stay away," according to a statement '
             'from the regional flood protection agency.')
     assert [q.speaker for q in brief(text).quotes] == ["the regional flood protection agency"]
+
+
+def test_a_campaign_manager_named_in_apposition_is_the_speaker():
+    text = ('Sen. Ode Varn trails in the polls. "The state stuck out as the place to win," Varn\'s campaign manager, '
+            'Ilse Brock, said in an interview.')
+    assert [q.speaker for q in brief(text).quotes] == ["Ilse Brock"]
+
+
+def test_a_persons_office_speaks_for_the_person():
+    text = ('Speaker Tobin Rask met the caucus on Monday. "Both sides agreed that the party must come together," '
+            'Rask\'s office said in a statement.')
+    assert [q.speaker for q in brief(text).quotes] == ["Tobin Rask"]
+
+
+def test_a_new_sentence_after_a_quote_is_not_its_attribution():
+    text = ('"Guns have been a crisis for a long time," said Aldo Mapp, a delegate from Corvel. "They have no place '
+            'on our streets." Mara Allen, a delegate from Fenwick, criticized her state\'s weak laws.')
+    assert [q.speaker for q in brief(text).quotes] == ["Aldo Mapp", "Aldo Mapp"]
