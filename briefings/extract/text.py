@@ -116,6 +116,12 @@ def _scan(text: str, start: int, end: int, style: str) -> tuple[list[tuple[int, 
                     ch in "\"'" and _is_opener(text, i))
                 if opening and not (style == "single" and ELISION.match(text, i + 1, end)):
                     open_at = i + 1
+            elif (ch == DOUBLE_OPEN or ch == SINGLE_OPEN) and (_is_closer(text, i) or not text[i + 1:end].strip()):
+                # '\u201cIt is unusual,\u201c said Ann' / '... see that. \u201c' at a paragraph end: web copy
+                # typed the opening mark where the closing one belongs.
+                if i > open_at:
+                    pairs.append((open_at, i))
+                open_at = None
             elif ch == DOUBLE_OPEN or ch == SINGLE_OPEN:
                 open_at = i + 1  # a new opener while open: the earlier one was stray
             elif style == "double" or _single_closer(text, i, end):

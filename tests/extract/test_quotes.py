@@ -231,3 +231,15 @@ def test_inverted_and_as_they_put_it_attributions():
         ("The pier should have been closed a year ago.", "Maren Holt"),
         ("living on borrowed timber.", "Iker Sarria"),
     ]
+
+
+def test_an_opening_mark_typed_where_the_closing_one_belongs_still_closes_the_quote():
+    text = ('Harbour fees rose again in June.\n'
+            '\u201cIt is unusual to raise them twice,\u201c said Ann Pike, who runs the ferry. '
+            '\u201cNobody here can remember it happening.\u201d\n'
+            'She added: \u201cWe had no warning at all. \u201c')
+    assert speakers(text) == [
+        ("It is unusual to raise them twice,", "Ann Pike"),
+        ("Nobody here can remember it happening.", "Ann Pike"),
+        ("We had no warning at all.", "Ann Pike"),
+    ]
