@@ -40,6 +40,8 @@ COMPLEMENT = re.compile(r"\b(?:close|familiar|loyal|linked|allied|opposed|relate
 QUOTED = re.compile("[\"\u201c][^\"\u201c\u201d]{0,300}[\"\u201d]")
 PARTY_TAG = re.compile(rf"\s*{PARTY_PAREN}")
 OF_PLACE = re.compile(r"(.*?[A-Z][\w.\u2019'\-]*)\s+of\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
+# "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell": titles, then a name.
+LONG_TITLED_NAME = re.compile(r"\b(?:[A-Z][\w.\-]*\s+){3,}[A-Z][\w\-]+$")
 # "Sgt. Dana Kowalczyk of the patrol's Harlow Springs post": a titled name and where the person serves.
 OF_AFFILIATION = re.compile(r"(.*?[A-Z][\w\u2019'\-]*)\s+((?:of|with|at|from)\s+the\s+[^,;:]{1,80})")
 # "Ada Roth for Pollwise Daily" (a writer and the outlet she writes for): two to four name words first.
@@ -201,8 +203,8 @@ class Attributor:
             np, appos = owned.group("owner"), owned.group("head")  # "Ryan's office said": Ryan speaks, through it
         np = re.sub(r"^(?:a|an|the|in a)\s+(?:statement|post|letter|report|release|message)\s+(?:from|by|issued by)\s+",
                     "", np, flags=re.I)  # "a statement from the agency" -> "the agency"
-        if not np or _words(np) > 9:
-            return None, None
+        if not np or _words(np) > (12 if LONG_TITLED_NAME.search(np) else 9):
+            return None, None  # a clause, not a subject; a long title before a name is still one
         if appos and re.fullmatch(NAME_RUN, appos.strip()) and (not np[:1].isupper() or np.split()[-1][:1].islower()):
             np, appos = appos.strip(), np  # "said her uncle, Stefan Prell" / "Kerr's campaign manager, Jo Ode, said"
         role = _appos_role(appos)
@@ -256,9 +258,9 @@ class Attributor:
 
 
 def had_person(np: str) -> bool:
-    """Whether ``np`` is a title and a name of two words or more ("Sgt. Dana Kowalczyk")."""
+    """Whether ``np`` ends in a name of two words or more ("Sgt. Dana Kowalczyk", "Stu Rothenberg")."""
     title, name = split_role_name(np.split())
-    return bool(title) and len(name) >= 2 and looks_like_person(name)
+    return len(name) >= 2 and looks_like_person(name)
 
 
 def _appos_role(appos: str | None) -> str | None:

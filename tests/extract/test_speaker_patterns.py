@@ -196,3 +196,10 @@ def test_a_new_sentence_after_a_quote_is_not_its_attribution():
     text = ('"Guns have been a crisis for a long time," said Aldo Mapp, a delegate from Corvel. "They have no place '
             'on our streets." Mara Allen, a delegate from Fenwick, criticized her state\'s weak laws.')
     assert [q.speaker for q in brief(text).quotes] == ["Aldo Mapp", "Aldo Mapp"]
+
+
+def test_a_name_of_an_institution_is_the_speaker_and_a_long_title_is_allowed():
+    text = ('"The result raises questions about how he will handle defeat," says Tam Orrel of the non-partisan '
+            'Orrel-Vance Election Report.\n\n'
+            '"He is reprising that role," said former Fenwick Gov. and National Party Committee Chairman Ed Varga.')
+    assert [q.speaker for q in brief(text).quotes] == ["Tam Orrel", "Ed Varga"]
