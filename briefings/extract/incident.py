@@ -52,19 +52,29 @@ def drop_recalled(text: str, sents: list[tuple[int, int]], casualties: list[Casu
     starts = [s for s, _ in sents]
     past = {bisect_right(starts, pos) - 1 for pos, y in years if y < newest}  # sentences naming an older year
     surnames = [_words(c)[-1] for c in casualties if _words(c)]
+    first = bisect_right(starts, casualties[0].span[0]) - 1  # where the first casualty's harm was read
+    lead_years = {y for pos, y in years if bisect_right(starts, pos) - 1 == first}
     keep = casualties[:1]
     for i, c in enumerate(casualties[1:], 1):
-        words = _words(c)
-        if i > MAX_CHECKED or not words:
-            keep.append(c)
+        told = _told(text, sents, starts, c, surnames) if i <= MAX_CHECKED else set()
+        # Dated to an older year, and neither told with the first casualty nor dated to its year:
+        # "A and B were killed in 1967" in a cold-case story keeps B with A.
+        if told and told <= past and first not in told and not any(
+                y in lead_years for pos, y in years if bisect_right(starts, pos) - 1 in told):
             continue
-        # A surname shared with another casualty ("LaToya" and "Ronnie Chambers") says nothing: use the given name.
-        token = words[-1] if surnames.count(words[-1]) < 2 or len(words) < 2 else words[0]
-        told = {bisect_right(starts, m.start()) - 1 for m in re.finditer(rf"\b{re.escape(token)}\b", text)}
-        told = {si for si in told if si >= 0 and STATUS_RE.search(text, *sents[si])}
-        if not told or not told <= past:
-            keep.append(c)
+        keep.append(c)
     return keep
+
+
+def _told(text: str, sents: list[tuple[int, int]], starts: list[int], c: Casualty, surnames: list[str]) -> set[int]:
+    """Indices of the sentences that name ``c`` and tell of harm."""
+    words = _words(c)
+    if not words:
+        return set()
+    # A surname shared with another casualty ("LaToya" and "Ronnie Chambers") says nothing: use the given name.
+    token = words[-1] if surnames.count(words[-1]) < 2 or len(words) < 2 else words[0]
+    told = {bisect_right(starts, m.start()) - 1 for m in re.finditer(rf"\b{re.escape(token)}\b", text)}
+    return {si for si in told if si >= 0 and STATUS_RE.search(text, *sents[si])}
 
 
 def _words(c: Casualty) -> list[str]:

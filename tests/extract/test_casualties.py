@@ -281,3 +281,10 @@ def test_the_victim_died_later_makes_the_only_named_victim_killed():
     text = ("Rune Caddel, 28, was shot early Tuesday near the rail yard. The victim was taken to Harlow General. "
             "Police now say the victim died shortly after noon.")
     assert people(text) == [("Rune Caddel", 28, "killed")]
+
+
+def test_victims_of_the_same_past_incident_as_the_first_stay():
+    text = ("Ama Rook, 24, was shot dead outside a bar in Harlow in March 2014, prosecutors said. Her friend "
+            "Ilse Brandvold, 31, was killed in the same attack in 2014. A jury convicted Dorian Vell on Monday; "
+            "he will be sentenced in January 2017.")
+    assert people(text) == [("Ama Rook", 24, "killed"), ("Ilse Brandvold", 31, "killed")]
