@@ -53,7 +53,10 @@ UTTERANCE_NOUNS = frozenset("""brief statement statements metaphor tweet tweets 
 comments comment words flurry memo speech testimony filing letter email emails ad advertisement op-ed column essay
 response reply answer""".split())
 ACCORDING = re.compile(r"according to\s+(?P<np>[^,.;:!?\"\u201c]{1,80})", re.I)
-VERB = re.compile(rf"\b(?:{SPEECH})\b")
+# A speech word after a determiner or possessor is a noun ("her late-night tweets", "the calls", "Kerr's notes").
+NOT_AFTER = "".join(f"(?<!{w} )" for w in ("the", "his", "her", "its", "our", "their", "'s", "\u2019s", "-night", "of",
+                                         "these", "those", "many", "several", "my", "your"))
+VERB = re.compile(rf"\b(?=(?:{SPEECH})\b){NOT_AFTER}(?:{SPEECH})\b")  # the lookahead first: cheap where no verb starts
 # A name or label introduced as such: never a quote ("the so-called "safe zone"", "a rally known as ...").
 SCARE = re.compile(r"(?:so-called|known as|named|titled|entitled|codenamed|nicknamed|operation|the word|the phrase)\s*$",
                    re.I)

@@ -203,3 +203,9 @@ def test_a_name_of_an_institution_is_the_speaker_and_a_long_title_is_allowed():
             'Orrel-Vance Election Report.\n\n'
             '"He is reprising that role," said former Fenwick Gov. and National Party Committee Chairman Ed Varga.')
     assert [q.speaker for q in brief(text).quotes] == ["Tam Orrel", "Ed Varga"]
+
+
+def test_a_speech_word_used_as_a_noun_is_no_attribution():
+    text = ('Mayor Ilse Brandt says Tobin Kerr\'s flurry of late-night tweets about the harbour was "unhinged, even '
+            'for him."')
+    assert [q.speaker for q in brief(text).quotes] == ["Ilse Brandt"]
