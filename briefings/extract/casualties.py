@@ -119,7 +119,7 @@ def _mentions(text: str):
             seen.add(start)
             yield start, m.end(), m.group("name"), age
         if pattern is NAMED_AS:  # "named as A, B and C" without ages
-            for m in pattern.finditer(text):
+            for m in _scan(pattern, text):
                 tail = text[m.end("name"):m.end("name") + 200]
                 for n in re.finditer(rf"(?:,\s+|\s+and\s+){NAME}", tail):
                     if n.start() > 0 and not re.fullmatch(r"(?:,?\s*(?:\d{1,3}|and|aged \d+|\(\d+\))\s*,?\s*)*",
@@ -135,18 +135,28 @@ STATUS_WORD = re.compile(r"\b(?:killed|died|drowned|shot dead|found dead|injured
                          r"seriously|critically|in (?:a )?critical condition)")
 
 
+# Where AGE_AFTER's age can be (", 34" / " (34" / " aged 34"), and the words NAMED_AS needs.
+AGE_MARK = re.compile(r"(?:,\s+(?:aged\s+)?|\s+\(|\s+aged\s+)\d{1,3}(?=\)?[\s,.;:]|$)")
+NAMED_AS_WORDS = re.compile(r"(?:named(?: locally)?|identified|confirmed) as\s")
+# How far before its status word or age a name (with its apposition) can start, and what follows it.
+WINDOWS = {"STATUS_AFTER": (STATUS_WORD, 260, 40), "AGE_AFTER": (AGE_MARK, 260, 2)}  # ")" and the mark after an age
+
+
 def _scan(pattern: re.Pattern[str], text: str):
-    """``pattern.finditer(text)``, run only where a match can be: near a status word for STATUS_AFTER
-    (a name and its apposition are at most ~200 characters long), where "year-old" is for AGE_BEFORE.
-    Most articles have neither, and these patterns are the costly ones to try at every capital."""
-    if pattern is AGE_BEFORE and "year-old" not in text:
+    """``pattern.finditer(text)``, run only where a match can be: near a status word for STATUS_AFTER,
+    near an age for AGE_AFTER (a name and its apposition are at most ~260 characters long), where
+    "year-old" is for AGE_BEFORE and "named as" for NAMED_AS. Most articles have few of them, and
+    these patterns are the costly ones to try at every capital."""
+    if pattern is AGE_BEFORE and "year-old" not in text or pattern is NAMED_AS and not NAMED_AS_WORDS.search(text):
         return
-    if pattern is not STATUS_AFTER:
+    window = WINDOWS.get("STATUS_AFTER" if pattern is STATUS_AFTER else "AGE_AFTER" if pattern is AGE_AFTER else "")
+    if window is None:
         yield from pattern.finditer(text)
         return
+    marks, back, ahead = window
     start = end = -1
-    for hit in STATUS_WORD.finditer(text):
-        lo, hi = max(0, hit.start() - 260), min(len(text), hit.end() + 40)
+    for hit in marks.finditer(text):
+        lo, hi = max(0, hit.start() - back), min(len(text), hit.end() + ahead)
         if lo > end:
             if end > start:
                 yield from pattern.finditer(text, start, end)
