@@ -23,11 +23,11 @@ from .speakers import CLAUSE_OPENERS, PARTY_PAREN, PARTY_STATE, Salience, clean_
 from .text import Region, outer
 
 LEAD = r"\s*[,\u2014\u2013-]?\s*"
-NP = rf"(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Del|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b[A-Z]\.(?=\s?[A-Z])|{PARTY_PAREN}|[^,.;:!?\"\u201c\u201d]){{1,80}}?)"
+NP = rf"(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Del|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b(?:[A-Z]\.){{2,3}}|\b[A-Z]\.(?=\s?[A-Z])|{PARTY_PAREN}|[^,.;:!?\"\u201c\u201d]){{1,80}}?)"
 APPOS = r"(?:,\s*(?P<appos>[^,\"\u201c]{1,100}?),)?"
 AUX = r"(?:(?:has|had|have|also|later|then|further|again|previously|once)\s+)*"
 AFTER_NP_FIRST = re.compile(rf"{LEAD}{NP}{APPOS}\s+{AUX}(?P<verb>{SPEECH})\b")
-AFTER_VERB_FIRST = re.compile(rf"{LEAD}(?:{SPEECH})\s+(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Del|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b[A-Z]\.(?=\s?[A-Z])|{PARTY_PAREN}|[^,.;:!?\"\u201c]){{1,80}})"
+AFTER_VERB_FIRST = re.compile(rf"{LEAD}(?:{SPEECH})\s+(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Del|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b(?:[A-Z]\.){{2,3}}|\b[A-Z]\.(?=\s?[A-Z])|{PARTY_PAREN}|[^,.;:!?\"\u201c]){{1,80}})"
                               rf"(?:,\s*(?P<appos>(?:a|an|the|who|of)\b[^,.;]{{1,100}}|[A-Z][\w\-\u2019']+(?:\s+[A-Z][\w\-\u2019']+){{1,3}}))?")
 # "the statement said" / "the agency said": a document speaks for its issuer, a body for the organisation.
 DOCUMENT_HEADS = frozenset("statement report lawsuit claim suit letter paper document filing complaint release "
@@ -278,7 +278,8 @@ def _appos_role(appos: str | None) -> str | None:
 # Anchored at a comma (or a space) and bounded, so a long sentence costs linear time.
 TRAILING_RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^\n]*,\s*$")
 TRAILING_NAME = re.compile(rf",\s*({NAME_RUN}),\s*$")
-TRAILING_APPOS = re.compile(r"(?<=[\w.)\u2019']),\s*((?:(?:a|an|the|of|from|for)\s|[a-z])[^\"\u201c\u201d]{0,120}?),\s*$")
+TRAILING_APPOS = re.compile(r"(?<=[\w.)\u2019']),\s*((?:(?:a|an|the|of|from|for)\s|[a-z]|[A-Z][\w\-]*(?:'s|\u2019s)\s)"
+                            r"[^\"\u201c\u201d]{0,120}?),\s*$")  # "..., Canada's ambassador to China, said" too
 TRAILING_AUX = re.compile(rf"\s+{AUX}$")
 # "Hal Brenner, 41, of Corvel, N.C., who ... said": an age and a home town follow the name, not end it.
 _AGE = r",\s*\d{1,3}"

@@ -209,3 +209,11 @@ def test_a_speech_word_used_as_a_noun_is_no_attribution():
     text = ('Mayor Ilse Brandt says Tobin Kerr\'s flurry of late-night tweets about the harbour was "unhinged, even '
             'for him."')
     assert [q.speaker for q in brief(text).quotes] == ["Ilse Brandt"]
+
+
+def test_a_possessive_apposition_and_a_dotted_acronym_stay_inside_the_attribution():
+    text = ('Talks stalled on Wednesday after Ivo Marek, Norland\'s envoy to Sarvenia, told reporters that he thinks '
+            'trade minister Lia Ost has "quite a strong case" against the tariff.\n\n'
+            'The company is "extremely disappointed that nothing has changed," Corvel\'s U.K. managing director '
+            'Hana Brill said recently.')
+    assert [q.speaker for q in brief(text).quotes] == ["Ivo Marek", "Hana Brill"]
