@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"),
@@ -67,17 +68,24 @@ def read_regular(path: str | Path, limit: int, *, nofollow: bool = False) -> byt
         os.close(fd)
 
 
-def read_fd(fd: int, limit: int, path: str | Path, size_hint: int = 0) -> bytes:
-    """At most ``limit`` bytes from ``fd`` (:class:`FileTooLarge` past it: the file may grow under us)."""
+def read_capped(read: Callable[[int], bytes], limit: int, step: int = 1 << 20) -> bytes:
+    """Up to ``limit + 1`` bytes from calls to ``read(n)`` (a stream's ``read``, ``os.read`` on a
+    descriptor) until it returns nothing: one byte past the limit tells the caller the input is too
+    large, without reading the rest of it."""
     chunks, left = [], limit + 1
-    step = max(1 << 16, min(size_hint + 1, 1 << 26))  # a regular file usually comes in one read
     while left > 0:
-        chunk = os.read(fd, min(left, step))
+        chunk = read(min(left, step))
         if not chunk:
             break
         chunks.append(chunk)
         left -= len(chunk)
-    data = b"".join(chunks)
+    return b"".join(chunks)
+
+
+def read_fd(fd: int, limit: int, path: str | Path, size_hint: int = 0) -> bytes:
+    """At most ``limit`` bytes from ``fd`` (:class:`FileTooLarge` past it: the file may grow under us)."""
+    step = max(1 << 16, min(size_hint + 1, 1 << 26))  # a regular file usually comes in one read
+    data = read_capped(lambda n: os.read(fd, n), limit, step)
     if len(data) > limit:
         raise FileTooLarge(path, len(data), limit)
     return data

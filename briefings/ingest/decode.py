@@ -13,7 +13,7 @@ import re
 import stat
 from typing import BinaryIO
 
-from ..readfile import kind_of
+from ..readfile import kind_of, nonblocking, read_capped
 from . import charset
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -83,22 +83,10 @@ def too_large(source: str, size: int | None) -> IngestError:
 
 def read_stream(stream: BinaryIO, source: str = "-", size: int | None = None) -> bytes:
     """Read at most ``MAX_BYTES + 1`` bytes, so a huge input is refused without loading it whole."""
-    chunks: list[bytes] = []
-    left = MAX_BYTES + 1
-    while left > 0:
-        chunk = stream.read(min(left, 1 << 20))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        left -= len(chunk)
-    data = b"".join(chunks)
+    data = read_capped(stream.read, MAX_BYTES)
     if len(data) > MAX_BYTES:
         raise too_large(source, size if size and size > MAX_BYTES else None)
     return data
-
-
-def _open_nonblocking(path: str, flags: int) -> int:
-    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def read_file(path: str) -> bytes:
@@ -106,7 +94,7 @@ def read_file(path: str) -> bytes:
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; then only a regular file is read
         # (a FIFO, a device such as /dev/zero behind a symlink, a socket are refused unread).
-        with open(path, "rb", opener=_open_nonblocking) as f:
+        with open(path, "rb", opener=nonblocking) as f:
             st = os.fstat(f.fileno())
             if not stat.S_ISREG(st.st_mode):
                 raise IngestError(path, f"is {kind_of(st.st_mode)}, not a regular file")

@@ -11,6 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "across"))
 from across_helpers import story_paths  # noqa: E402
+from pilot_helpers import loaded  # noqa: E402
 
 from briefings import store  # noqa: E402
 from briefings.across import query  # noqa: E402
@@ -70,14 +71,6 @@ def unseen(across_library):
 @pytest.fixture
 def colour(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
-
-
-async def loaded(pilot) -> None:
-    for _ in range(300):
-        await pilot.pause(0.02)
-        if getattr(pilot.app.screen, "complete", True) and not pilot.app.workers:
-            return
-    raise AssertionError("the library list never finished loading")
 
 
 async def test_people_quotes_and_jump_to_evidence(across_library):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import build, sample_paths
+from pilot_helpers import loaded as settle  # the other reader tests import it from here
 
 from tui.app import BriefingApp
 from tui.screens.briefing import PANES, BriefingScreen
@@ -17,16 +18,6 @@ from tui.widgets.source import SourcePane
 
 def app_for(library, config: Path | None = None, restore: bool = False) -> BriefingApp:
     return BriefingApp(library, config=config, restore=restore)
-
-
-async def settle(pilot) -> None:
-    """Wait for the library list's background load to finish."""
-    for _ in range(200):
-        await pilot.pause(0.02)
-        screen = pilot.app.screen
-        if getattr(screen, "complete", True) and not pilot.app.workers:
-            return
-    raise AssertionError("the library list never finished loading")
 
 
 def shown_titles(screen: LibraryScreen) -> list[str]:

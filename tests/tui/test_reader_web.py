@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 
 from loopback import Loopback, Reply  # noqa: E402
 from pages import rss, story_page  # noqa: E402
+from pilot_helpers import loaded  # noqa: E402
 
 import tui.weblink as weblink  # noqa: E402
 from briefings.extract import extract  # noqa: E402
@@ -25,11 +26,7 @@ URL = "https://coastline-courier.example/2026/05/02/ferry"
 
 
 async def settle(pilot) -> None:
-    for _ in range(400):
-        await pilot.pause(0.02)
-        if getattr(pilot.app.screen, "complete", True) and not pilot.app.workers:
-            return
-    raise AssertionError("the reader never settled")
+    await loaded(pilot, tries=400)  # a fetch runs in a worker too: allow it longer
 
 
 def notes_of(app) -> list[str]:

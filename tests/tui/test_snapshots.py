@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import build
 from filelock import FileLock
+from pilot_helpers import loaded
 
 from tui.app import BriefingApp
 
@@ -50,15 +51,6 @@ def colour(monkeypatch):
 
 def app(library) -> BriefingApp:
     return BriefingApp(library, restore=False)
-
-
-async def loaded(pilot) -> None:
-    """Wait until the library list has fully loaded (it loads in a worker after the first frame)."""
-    for _ in range(300):
-        await pilot.pause(0.02)
-        if getattr(pilot.app.screen, "complete", True) and not pilot.app.workers:
-            return
-    raise AssertionError("the library list never finished loading")
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

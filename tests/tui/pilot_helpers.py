@@ -1,0 +1,13 @@
+"""Waiting on the reader in Pilot tests: shared so every test waits the same way."""
+
+from __future__ import annotations
+
+
+async def loaded(pilot, *, tries: int = 300) -> None:
+    """Wait until the library list has fully loaded (it loads in a worker after the first frame)
+    and no worker is left running; fail the test if that never happens."""
+    for _ in range(tries):
+        await pilot.pause(0.02)
+        if getattr(pilot.app.screen, "complete", True) and not pilot.app.workers:
+            return
+    raise AssertionError("the library list never finished loading")
