@@ -35,7 +35,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent)]
 
-from briefings import search_index  # noqa: E402
+from briefings import search_index, search_sync  # noqa: E402
 from briefings.model import Article, Briefing, Quote  # noqa: E402
 from briefings.search import COUNTED, fts_query, run_query  # noqa: E402
 
@@ -110,11 +110,11 @@ def bench(size: int, folder: Path, runs: int) -> None:
     generate = time.perf_counter() - start
     texts = [" ".join(search_index.fields(b)).casefold() for b in briefings]
     con = search_index.connect(path)
-    search_index._create(con)
+    search_index.create(con)
     start = time.perf_counter()
-    for first in range(0, size, search_index.CHUNK):  # as a sync does: CHUNK briefings per transaction
+    for first in range(0, size, search_sync.CHUNK):  # as a sync does: CHUNK briefings per transaction
         con.execute("BEGIN IMMEDIATE")
-        for b in briefings[first:first + search_index.CHUNK]:
+        for b in briefings[first:first + search_sync.CHUNK]:
             search_index.put(con, b, "2026-01-01T00:00:00.000000Z")
         con.execute("COMMIT")
     build = time.perf_counter() - start
@@ -146,7 +146,7 @@ def bench(size: int, folder: Path, runs: int) -> None:
 
     def reopen() -> None:
         c = search_index.connect(path)
-        search_index._usable(c)
+        search_index.usable(c)
         search_index.recorded(c)
         c.close()
     opening = median_time(reopen, runs)

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .safe import printable
-from .search_index import MARKS, NAME, SearchUnavailable, discard, open_index
+from .search_index import MARKS, NAME, SearchUnavailable
+from .search_sync import discard, open_index
 from .storage import StoreError
 
 SNIPPET_TOKENS = 14  # words of context in a snippet

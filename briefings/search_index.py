@@ -7,15 +7,16 @@ signature (:func:`briefings.listcache.signature`) the index was last in step
 with. The article text is stored as it is, so a hit's offset is an offset into
 ``Article.text`` and the reader can show it in the Source pane.
 
-Keeping it current:
+Keeping it current (the two other modules):
 
-* ``Library.add_many``/``remove`` stage changes through a :class:`Writer`, whose
+* ``Library.add_many``/``remove`` stage changes through a
+  :class:`briefings.search_writer.Writer`, whose
   SQLite transaction commits just after the library's (under the library lock).
   It writes only if the index was in step with the library before that
   transaction; otherwise it leaves it for the next search to catch up.
-* :func:`open_index` (every search) compares the recorded signature with the
+* :func:`briefings.search_sync.open_index` (every search) compares the recorded signature with the
   library's: a mismatch (a crash between the two commits, an older ``briefing``,
-  ``doctor --repair``) runs :func:`sync`, which compares ``(id, updated)`` pairs
+  ``doctor --repair``) runs ``sync``, which compares ``(id, updated)`` pairs
   and re-reads only the briefings that differ. A missing, unreadable or
   older-schema file is rebuilt the same way from scratch.
 
@@ -28,7 +29,6 @@ sync is caught by the next search, never lost.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
 from contextlib import closing
 from functools import cache
 from pathlib import Path
@@ -40,7 +40,6 @@ from .storage import StoreError
 NAME = "search.db"
 SCHEMA = 1  # PRAGMA user_version; another value means rebuild
 BUSY_SECONDS = 10.0
-CHUNK = 500  # briefings per transaction while syncing: a long rebuild never holds writers for long
 MARKS = ("\x02", "\x03")  # hit markers for snippet()/highlight(); removed from indexed text
 
 
@@ -93,7 +92,7 @@ def connect(path: Path) -> sqlite3.Connection:
     return con
 
 
-def _usable(con: sqlite3.Connection) -> bool:
+def usable(con: sqlite3.Connection) -> bool:
     """The file is a database of our schema (a garbage file raises here, on the first read)."""
     version = con.execute("PRAGMA user_version").fetchone()[0]
     if version != SCHEMA:
@@ -102,11 +101,11 @@ def _usable(con: sqlite3.Connection) -> bool:
     return {"docs", "fts", "meta"} <= names
 
 
-def _create(con: sqlite3.Connection) -> None:
+def create(con: sqlite3.Connection) -> None:
     """Make the tables, dropping an older schema's (the library is the truth: sync refills them)."""
     con.execute("BEGIN IMMEDIATE")
     try:
-        if not _usable(con):  # re-checked under the write lock: another process may have just made it
+        if not usable(con):  # re-checked under the write lock: another process may have just made it
             for table in ("fts", "docs", "meta"):
                 con.execute(f"DROP TABLE IF EXISTS {table}")
             for statement in filter(str.strip, _CREATE.split(";")):
@@ -118,7 +117,7 @@ def _create(con: sqlite3.Connection) -> None:
         raise
 
 
-def _remove_files(path: Path) -> None:
+def remove_files(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(str(path) + suffix).unlink(missing_ok=True)
 
@@ -128,7 +127,7 @@ def recorded(con: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
-def _record(con: sqlite3.Connection, signature: str | None) -> None:
+def record(con: sqlite3.Connection, signature: str | None) -> None:
     con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('signature', ?)", (signature,))
 
 
@@ -153,188 +152,6 @@ def drop(con: sqlite3.Connection, briefing_id: str) -> None:
         con.execute("DELETE FROM docs WHERE rowid=?", (row[0],))
 
 
-Progress = Callable[[int, int], None]  # (done, total) while syncing
-
-
-def sync(con: sqlite3.Connection, library, progress: Progress | None = None) -> int:
-    """Bring the index in step with ``library``; returns how many briefings were (re)indexed or dropped."""
-    from .store import NotFound  # store imports this module
-
-    signature = listcache.signature(library.root)  # before listing: a later commit is caught next time
-    wanted = {e.id: e.updated for e in reversed(library.entries())}  # oldest first: rowid order = age
-    have = dict(con.execute("SELECT id, updated FROM docs"))
-    stale = [i for i in have if i not in wanted]
-    todo = [i for i, updated in wanted.items() if have.get(i) != updated]
-    total, done = len(stale) + len(todo), 0
-    for start in range(0, max(len(todo), 1), CHUNK):
-        con.execute("BEGIN IMMEDIATE")
-        try:
-            if start == 0:
-                for briefing_id in stale:
-                    drop(con, briefing_id)
-                done += len(stale)
-            for briefing_id in todo[start:start + CHUNK]:
-                try:
-                    put(con, library.get(briefing_id), wanted[briefing_id])
-                except NotFound:  # removed since we listed: the next search drops it
-                    pass
-                done += 1
-            if start + CHUNK >= len(todo):
-                _record(con, signature)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        if progress is not None and total:
-            progress(done, total)
-    return total
-
-
-def open_index(library, progress: Progress | None = None) -> sqlite3.Connection:
-    """A connection to an index in step with ``library``: created, rebuilt or caught up as needed.
-
-    Raises :class:`SearchUnavailable` (one line) when FTS5 is missing or the folder is read-only.
-    """
-    if not fts5_available():
-        raise SearchUnavailable("full-text search needs SQLite with FTS5, which this Python's sqlite3 lacks")
-    path = Path(library.root) / NAME
-    for attempt in (1, 2):
-        try:
-            return _open(library, path, progress)
-        except sqlite3.OperationalError as exc:  # locked for too long, read-only folder, disk full
-            raise SearchUnavailable(f"{path}: the search index cannot be used ({exc})") from None
-        except sqlite3.DatabaseError as exc:  # damaged pages inside a file that opened: rebuild it, once
-            if attempt == 2:
-                raise SearchUnavailable(f"{path}: the search index cannot be used ({exc})") from None
-            discard(library, damaged=True)
-    raise AssertionError("unreachable")
-
-
-def _open(library, path: Path, progress: Progress | None) -> sqlite3.Connection:
-    try:
-        con, usable = _connect_usable(path)
-    except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError):
-            raise
-        discard(library)  # not a database at all (garbage, truncated): start a new file
-        con, usable = _connect_usable(path)
-    try:
-        if not usable:
-            _create(con)
-        if recorded(con) != listcache.signature(library.root):
-            sync(con, library, progress)
-    except BaseException:
-        con.close()
-        raise
-    return con
-
-
-def discard(library, damaged: bool = False) -> None:
-    """Remove an index that is not a database (or, ``damaged``, whose pages fail to read): the next
-    :func:`open_index` rebuilds it. Under the library lock, so no writer is mid-commit on the file."""
-    path = Path(library.root) / NAME
-    with library.locked():
-        if not damaged:
-            try:  # another search may have replaced it meanwhile
-                _connect_usable(path)[0].close()
-                return
-            except sqlite3.DatabaseError:
-                pass
-        _remove_files(path)
-
-
-def _connect_usable(path: Path) -> tuple[sqlite3.Connection, bool]:
-    """A connection and whether it holds our schema; DatabaseError if the file is not a database."""
-    con = connect(path)
-    try:
-        return con, _usable(con)
-    except sqlite3.Error:
-        con.close()
-        raise
-
-
-_ACTIVE: dict[Path, Writer] = {}  # the writer with an open transaction, per library (in this process)
-
-
-class Writer:
-    """Stages one library transaction's changes; commits them after the library commits.
-
-    Never fails the library's write: any SQLite problem (busy for too long, read-only, damaged)
-    just drops the staged changes, and the next search catches up from the library. So does a
-    second write nested in the same library transaction (it would wait on the first's SQLite lock).
-    """
-
-    def __init__(self, root: Path) -> None:
-        self.root = Path(root)
-        self._con: sqlite3.Connection | None = None
-        self._stale = False  # another write joined this library transaction: leave it all to sync
-        self._off = not (self.root / NAME).exists() or not fts5_available()  # no index yet: the first search builds it
-
-    def _begin(self) -> sqlite3.Connection | None:
-        if self._off or self._con is not None:
-            return self._con
-        other = _ACTIVE.get(self.root)
-        if other is not None:  # nested in a transaction whose writer is still open
-            other._stale, self._off = True, True
-            return None
-        try:
-            con = connect(self.root / NAME)
-            if not _usable(con):
-                con.close()
-                self._off = True
-                return None
-            con.execute("BEGIN IMMEDIATE")
-            if recorded(con) != listcache.signature(self.root):  # already behind: sync will redo it all
-                con.execute("ROLLBACK")
-                con.close()
-                self._off = True
-                return None
-            self._con, _ACTIVE[self.root] = con, self
-        except sqlite3.Error:
-            self._off = True
-        return self._con
-
-    def _try(self, action: Callable[[sqlite3.Connection], None]) -> None:
-        con = self._begin()
-        if con is None:
-            return
-        try:
-            action(con)
-        except sqlite3.Error:
-            self.abort()
-            self._off = True
-
-    def put(self, b: Briefing, updated: str) -> None:
-        self._try(lambda con: put(con, b, updated))
-
-    def drop(self, briefing_ids: Iterable[str]) -> None:
-        self._try(lambda con: [drop(con, i) for i in briefing_ids])
-
-    def commit(self) -> None:
-        """Record the library's new signature and commit (call after the library committed)."""
-        if self._stale:
-            self.abort()
-        elif self._con is not None:
-            self._try(lambda con: (_record(con, listcache.signature(self.root)), con.execute("COMMIT")))
-        self._close()
-        self._off = True  # once
-
-    def abort(self) -> None:
-        if self._con is not None:
-            try:
-                self._con.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-        self._close()
-
-    def _close(self) -> None:
-        if _ACTIVE.get(self.root) is self:
-            del _ACTIVE[self.root]
-        if self._con is not None:
-            self._con.close()
-            self._con = None
-
-
 def status(root: Path) -> tuple[str, str]:
     """(level, message) about the index at ``root`` for ``briefing doctor``; reads only, changes nothing."""
     path = Path(root) / NAME
@@ -344,7 +161,7 @@ def status(root: Path) -> tuple[str, str]:
         return "warning", "search index: this Python's SQLite lacks FTS5, so full-text search is unavailable"
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_SECONDS)) as con:
-            if not _usable(con):
+            if not usable(con):
                 return "ok", f"search index: {path} is of another format; the next search rebuilds it"
             count = con.execute("SELECT count(*) FROM docs").fetchone()[0]
             behind = recorded(con) != listcache.signature(Path(root))

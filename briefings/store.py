@@ -42,7 +42,7 @@ from .index import AddResult, Entry, Row, doc_id, find_row, make_row, upsert_row
 from .indexdb import IndexDB, SchemaTooNew
 from .model import Briefing
 from .paths import library_root
-from .search_index import Writer as SearchWriter
+from .search_writer import Writer as SearchWriter
 from .storage import CorruptLibrary, StoreError
 
 __all__ = ["AddResult", "Ambiguous", "CorruptLibrary", "Entry", "Library", "NotFound", "SchemaTooNew", "StoreError"]

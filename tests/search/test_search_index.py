@@ -8,7 +8,7 @@ from pathlib import Path
 
 from search_factory import story
 
-from briefings import listcache, search_index
+from briefings import listcache, search_index, search_writer
 from briefings.search import search
 from briefings.store import Library
 
@@ -48,9 +48,9 @@ def test_ingest_rm_and_reingest_update_the_index_as_they_write(lib: Library) -> 
 
 def test_a_write_the_index_missed_is_caught_up_by_the_next_search(lib: Library, monkeypatch) -> None:
     assert ids(lib, "ferry")
-    monkeypatch.setattr(search_index.Writer, "put", lambda self, b, updated: None)  # e.g. an older briefing
-    monkeypatch.setattr(search_index.Writer, "drop", lambda self, ids: None)
-    monkeypatch.setattr(search_index.Writer, "commit", lambda self: None)
+    monkeypatch.setattr(search_writer.Writer, "put", lambda self, b, updated: None)  # e.g. an older briefing
+    monkeypatch.setattr(search_writer.Writer, "drop", lambda self, ids: None)
+    monkeypatch.setattr(search_writer.Writer, "commit", lambda self: None)
     new = lib.add(story("e", "Beekeepers counted the hives after the hail."))
     lib.remove(next(iter(ids(lib, "granary"))))
     assert not in_step(lib)
@@ -104,3 +104,10 @@ def test_writes_nested_in_one_library_transaction_are_all_found(lib: Library) ->
         second = lib.add(story("n2", "Owls left the belfry at dusk."))
     assert ids(lib, "owls") == {first.id, second.id}
     assert in_step(lib)
+
+
+def test_a_damaged_article_file_is_left_out_not_a_failed_search(lib: Library) -> None:
+    bad = next(iter(ids(lib, "granary")))
+    (lib.root / search_index.NAME).unlink()
+    lib.article_path(bad).write_bytes(b"{not json")
+    assert ids(lib, "vellmar") and bad not in ids(lib, "vellmar")
