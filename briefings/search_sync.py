@@ -109,6 +109,8 @@ def discard(library, damaged: bool = False) -> None:
             try:  # another search may have replaced it meanwhile
                 _connect_usable(path)[0].close()
                 return
+            except sqlite3.OperationalError:  # busy or unreadable folder: never a reason to delete it
+                raise
             except sqlite3.DatabaseError:
                 pass
         remove_files(path)
