@@ -86,12 +86,19 @@ BRIEFING_KEYS = (
 NOTE_KEYS = (
     Key("note.edit", "n", "note", "Note"),
     Key("note.briefing", "b", "note_briefing", "Briefing note", show=False),
-    Key("note.editor", "E", "note_in_editor", "Note in $EDITOR", show=False),
+    Key("note.editor", "E", "note_in_editor", "Note in $EDITOR (else vi)", show=False),
+)
+NOTE_PICKER_KEYS = (  # shown when n, b or E meets an item that already has notes
+    Key("picker.choose", "enter", "choose", "Edit the highlighted note (or + New note)"),
+    Key("picker.new", "n", "new", "New note"),
+    Key("picker.cancel", "escape", "cancel", "Cancel"),
 )
 NOTES_SCREEN_KEYS = (
-    Key("notes.open", "enter", "open", "Open"),
+    Key("notes.open", "enter", "open", "Open", show=False),  # the table shadows it: shown only off the table
     Key("notes.filter", "slash", "filter", "Filter"),
     Key("notes.delete", "d", "delete", "Delete"),
+    Key("notes.preview", "tab", "toggle_preview", "Preview: focus it to scroll a long note (again: back)",
+        footer="Scroll"),
     Key("notes.back", "escape,backspace", "back", "Back"),
 )
 ACROSS_KEYS = (  # across articles (issue 13): from anywhere in the reader
@@ -118,8 +125,8 @@ ITEM_KEYS = (
     Key("item.first", "g,home", "first", "First", show=False),
     Key("item.last", "G,end", "last", "Last", show=False),
 )
-ALL_KEYS = (APP_KEYS + LIBRARY_KEYS + BRIEFING_KEYS + NOTE_KEYS + NOTES_SCREEN_KEYS + ITEM_KEYS + ACROSS_KEYS
-            + ACROSS_SCREEN_KEYS + SEARCH_KEYS)
+ALL_KEYS = (APP_KEYS + LIBRARY_KEYS + BRIEFING_KEYS + NOTE_KEYS + NOTE_PICKER_KEYS + NOTES_SCREEN_KEYS + ITEM_KEYS
+            + ACROSS_KEYS + ACROSS_SCREEN_KEYS + SEARCH_KEYS)
 
 
 def load_config(path: Path) -> tuple[dict[str, str], str | None, list[str]]:

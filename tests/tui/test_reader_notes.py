@@ -51,11 +51,11 @@ async def test_edit_keeps_one_note_and_discard_asks_first(library):
         await open_quotes(pilot)
         await pilot.press("n")
         await type_note(pilot, "first")
-        await pilot.press("ctrl+s", "n")
+        await pilot.press("ctrl+s", "n", "enter")  # the picker: Enter edits the (only) note
         await type_note(pilot, " and more")
         await pilot.press("ctrl+s")
         assert [n.body for n in library.notes.all()] == ["first and more"]
-        await pilot.press("n")
+        await pilot.press("n", "enter")
         await type_note(pilot, " UNSAVED")
         await pilot.press("escape")
         assert isinstance(app.screen, ConfirmScreen)
@@ -64,7 +64,7 @@ async def test_edit_keeps_one_note_and_discard_asks_first(library):
         await pilot.press("escape", "y")  # yes: discard
         assert isinstance(app.screen, BriefingScreen)
         assert [n.body for n in library.notes.all()] == ["first and more"]
-        await pilot.press("n", "escape")  # nothing changed: closes without asking
+        await pilot.press("n", "enter", "escape")  # nothing changed: closes without asking
         assert isinstance(app.screen, BriefingScreen)
 
 

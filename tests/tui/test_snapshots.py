@@ -151,3 +151,33 @@ def search_for(query: str):
 def test_full_text_search(snap_compare, snap_library, colour, size):
     # Matches in [brackets] and reverse (seen without colour too); the selected result marked with ▸.
     assert snap_compare(app(snap_library), press=["down"], terminal_size=size, run_before=search_for("fire"))
+
+
+@pytest.fixture
+def noted_library(daily_library, monkeypatch):
+    """The daily library with notes (fixed dates, so the pictures are stable): two on the newest
+    briefing's first quote, one Markdown note on the whole briefing."""
+    import briefings.notes
+
+    stamps = iter(f"2026-03-02T09:{m:02d}:00.000000Z" for m in range(0, 60, 5))
+    monkeypatch.setattr(briefings.notes, "now", lambda: next(stamps))
+    entry = daily_library.entries()[0]
+    quote = daily_library.get(entry.id).quotes[0]
+    for body in ("Ask the coroner's office for the **inquest date**.",
+                 "Second thought: the rider's age differs from the police statement; check both."):
+        daily_library.notes.add(entry.id, quote.id, body, kind="quote", evidence=quote.text)
+    daily_library.notes.add(entry.id, None, "# Follow-up\n\n- call the *county* road safety team\n"
+                            "- compare with the 2024 figures\n\n> Verify the junction name before filing.")
+    return daily_library
+
+
+@pytest.mark.parametrize("size", BOTH)
+def test_note_picker(snap_compare, noted_library, colour, size):
+    # n on a quote with two notes: pick one (newest first, ▸ on the highlighted one) or + New note.
+    assert snap_compare(app(noted_library), press=["enter", "4", "n", "j"], terminal_size=size, run_before=loaded)
+
+
+@pytest.mark.parametrize("size", BOTH)
+def test_notes_screen_preview(snap_compare, noted_library, colour, size):
+    # N: the highlighted note whole, its Markdown rendered; below the table at 80x24, beside it at 160x45.
+    assert snap_compare(app(noted_library), press=["N"], terminal_size=size, run_before=loaded)

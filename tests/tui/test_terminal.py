@@ -138,7 +138,9 @@ def test_note_survives_quit_and_reopen_in_tmux(tmp_path, library):
         term.wait_for("Note on")
         term.send("C", "h", "e", "c", "k", "Space", "t", "h", "e", "Space", "c", "a", "b", "C-s")
         term.wait_for("\u270e 1 note", "Check the cab")
-        term.send("E")  # the same note in $EDITOR: the app suspends, the editor appends, the app resumes
+        term.send("E")  # the item has a note: the picker asks which (the newest is highlighted)
+        term.wait_for("+ New note")
+        term.send("Enter")  # that note in $EDITOR: the app suspends, the editor appends, the app resumes
         term.wait_for("Written in the editor.")
         term.send("q")
         term.wait_for("[exited]")

@@ -7,14 +7,18 @@ atomic and refuses to overwrite a note another session changed (:class:`StaleNot
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.widgets import Markdown, OptionList
 
 from briefings.attach import Placed, evidence_of, kind_of, place
 from briefings.notes import MAX_NOTE_BYTES, Note, NoteError, StaleNote
 from briefings.safe import printable
 
+from ..editor import EditorError, edit_in_editor, editor_command
 from ..widgets.items import ItemPane
 from .note_editor import NoteEditor
+from .note_picker import NEW_NOTE, NotePicker
 
 PREVIEW_CHARS = 2000  # of one note, shown under the panes on every cursor move
 NOTES_SHOWN_CHARS = 8000  # of all the item's notes together
@@ -28,7 +32,7 @@ def note_preview(body: str) -> str:
         return text
     cut = text.rfind("\n", 0, PREVIEW_CHARS)
     cut = cut if cut > PREVIEW_CHARS // 2 else PREVIEW_CHARS
-    return text[:cut] + f"\n\n*\u2026 {len(text) - cut:,} more characters: n opens the whole note*"
+    return text[:cut] + f"\n\n*\u2026 {len(text) - cut:,} more characters: N shows the whole note, n edits it*"
 
 
 class BriefingNotes:
@@ -107,33 +111,53 @@ class BriefingNotes:
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_notes()
 
+    def item_label(self, item) -> str:
+        return (getattr(item, "text", None) or getattr(item, "name", "")) if item is not None else "the whole briefing"
+
+    def pick_note(self, item, then: Callable[[Note | None], None]) -> None:
+        """Call ``then`` with the note to edit: None (a new one) when ``item`` has none yet, else the one
+        picked in :class:`NotePicker` (Esc there calls nothing)."""
+        self.reload_notes_if_changed()  # list what is on disk now: another session may have written
+        notes = self.notes_for(item)
+        if not notes:
+            then(None)
+            return
+
+        def picked(choice: Note | str | None) -> None:
+            if choice is not None:
+                then(None if choice == NEW_NOTE else choice)
+
+        self.app.push_screen(NotePicker(self.item_label(item), notes), picked)
+
     def action_note(self) -> None:
         item = self.current_item()
         if item is None:
             self.notify("Move to an item first (1-4), or press b for a note on the whole briefing.", timeout=4)
             return
-        self.edit_note(item)
+        self.pick_note(item, lambda existing: self.edit_note(item, existing))
 
     def action_note_briefing(self) -> None:
-        self.edit_note(None)
+        self.pick_note(None, lambda existing: self.edit_note(None, existing))
 
-    def edit_note(self, item, body: str | None = None) -> None:
-        """Open the editor on the item's latest note (or a new one); save what comes back."""
-        existing = (self.notes_for(item) or [None])[-1]
-        label = (getattr(item, "text", None) or getattr(item, "name", "")) if item is not None else "the whole briefing"
-
+    def edit_note(self, item, existing: Note | None, body: str | None = None) -> None:
+        """Open the note editor on ``existing`` (None: a new note), or on ``body``; save what comes back."""
         def saved(text: str | None) -> None:
             if text is not None:
                 self.save_note(item, existing, text)
 
-        self.app.push_screen(NoteEditor(label, existing.body if existing and body is None else body or ""), saved)
+        self.app.push_screen(NoteEditor(self.item_label(item), existing.body if existing and body is None
+                                        else body or ""), saved)
 
     def save_note(self, item, existing: Note | None, text: str) -> None:
+        """Write ``text`` as ``existing``'s new body (emptied: delete it), or as a new note on ``item``.
+
+        Nothing typed is ever lost: too long, it goes back into the editor; changed or deleted by
+        another session meanwhile, it is saved as a new note beside theirs."""
         store, b = self.app.library.notes, self.briefing
         if len(text.encode("utf-8", "surrogatepass")) > MAX_NOTE_BYTES:  # refused: give the text back, never lose it
             self.notify(f"A note is limited to {MAX_NOTE_BYTES // 1024} KiB; shorten it and save again.",
                         severity="error", timeout=10)
-            self.edit_note(item, body=text)
+            self.edit_note(item, existing, body=text)
             return
         saved = False
         try:
@@ -149,8 +173,11 @@ class BriefingNotes:
                           evidence=evidence_of(b, item) if item is not None else "")
                 saved = True
         except StaleNote as exc:  # another session changed it: keep both, lose nothing
-            store.add(b.id, existing.item, text.rstrip(), kind=existing.kind, evidence=existing.evidence)
-            self.notify(f"{exc}. Your text was saved as a new note beside it.", severity="warning", timeout=8)
+            if text.strip():
+                store.add(b.id, existing.item, text.rstrip(), kind=existing.kind, evidence=existing.evidence)
+                self.notify(f"{exc}. Your text was saved as a new note beside it.", severity="warning", timeout=8)
+            else:  # emptying it meant "delete": theirs stays, as they left it
+                self.notify(f"{exc}.", severity="warning", timeout=8)
         except NoteError as exc:
             self.notify(str(exc), severity="error", timeout=10)
         self.reload_notes()
@@ -159,42 +186,22 @@ class BriefingNotes:
         self.show_notes()
 
     def action_note_in_editor(self) -> None:
-        """Edit the current item's note in $EDITOR (the reader suspends meanwhile)."""
-        import os
-        import shlex
-        import subprocess
-        import tempfile
-
-        from textual.app import SuspendNotSupported
-
-        from briefings.readfile import read_regular
-
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-        if not editor:
-            self.notify("Set $EDITOR (or $VISUAL) to edit notes in your editor; n edits here.", timeout=6)
+        """Edit a note of the current item (or of the briefing, from the Source pane) in the user's
+        editor: $VISUAL, $EDITOR, else vi. The reader suspends meanwhile."""
+        try:
+            editor_command()  # before asking which note: no editor, nothing to pick
+        except EditorError as exc:
+            self.notify(str(exc), severity="warning", timeout=8)
             return
         item = self.current_item()
-        existing = (self.notes_for(item) or [None])[-1]
+        self.pick_note(item, lambda existing: self.edit_in_editor(item, existing))
+
+    def edit_in_editor(self, item, existing: Note | None) -> None:
         original = existing.body + "\n" if existing else ""  # editors expect a final newline
-        with tempfile.NamedTemporaryFile("w", suffix=".md", delete=False, encoding="utf-8") as f:
-            f.write(original)
-            path = f.name
         try:
-            try:
-                with self.app.suspend():
-                    subprocess.run([*shlex.split(editor), path], check=False)
-            except SuspendNotSupported:
-                self.notify("This terminal cannot hand over to $EDITOR; n edits here.", severity="warning")
-                return
-            except OSError as exc:
-                self.notify(f"Could not start {editor}: {exc.strerror or exc}", severity="error")
-                return
-            try:
-                text = read_regular(path, 4 * MAX_NOTE_BYTES).decode("utf-8", "replace")
-            except OSError as exc:  # the editor left a FIFO, a device or something huge
-                self.notify(f"Could not read the edited note: {exc.strerror or exc}", severity="error")
-                return
-        finally:
-            os.unlink(path)
+            text = edit_in_editor(self.app, original, 4 * MAX_NOTE_BYTES)
+        except EditorError as exc:  # the note on disk is untouched
+            self.notify(str(exc), severity="error", timeout=10)
+            return
         if text != original:
             self.save_note(item, existing, text)

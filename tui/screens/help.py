@@ -11,11 +11,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..keys import (ACROSS_KEYS, ACROSS_SCREEN_KEYS, ALL_KEYS, APP_KEYS, BRIEFING_KEYS, ITEM_KEYS, LIBRARY_KEYS,
-                    NOTE_KEYS, NOTES_SCREEN_KEYS, SEARCH_KEYS)
+                    NOTE_KEYS, NOTE_PICKER_KEYS, NOTES_SCREEN_KEYS, SEARCH_KEYS)
 
 # Across-article keys follow the other keys that work everywhere: they are not in the footer.
 SCOPES = ((APP_KEYS, "Everywhere"), (ACROSS_KEYS, "Everywhere"), (LIBRARY_KEYS, "Library"),
-          (BRIEFING_KEYS, "Briefing"), (NOTE_KEYS, "Briefing"), (ITEM_KEYS, "Inside a pane"),
+          (BRIEFING_KEYS, "Briefing"), (NOTE_KEYS, "Briefing"), (NOTE_PICKER_KEYS, "Note picker"),
+          (ITEM_KEYS, "Inside a pane"),
           (NOTES_SCREEN_KEYS, "Notes"), (ACROSS_SCREEN_KEYS, "People/Events/Timeline/Watch"),
           (SEARCH_KEYS, "Full-text search (ctrl+f)"))
 
@@ -24,7 +25,8 @@ def pretty(keys: str) -> str:
     """Textual key names as people write them: "question_mark,f1" -> "? / F1"."""
     names = {"question_mark": "?", "slash": "/", "left_square_bracket": "[", "right_square_bracket": "]",
              "escape": "Esc", "backspace": "Backspace", "enter": "Enter", "tab": "Tab", "shift+tab": "Shift+Tab",
-             "home": "Home", "end": "End", "ctrl+p": "Ctrl+P", "ctrl+f": "Ctrl+F", "down": "Down", "up": "Up"}
+             "home": "Home", "end": "End", "ctrl+p": "Ctrl+P", "ctrl+f": "Ctrl+F", "down": "Down", "up": "Up",
+             "plus": "+"}
     return " / ".join(names.get(k, k.upper() if k.startswith("f") and k[1:].isdigit() else k)
                       for k in keys.split(","))
 

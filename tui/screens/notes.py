@@ -1,4 +1,9 @@
-"""Every note in the library: briefing, item, first line, date; filter, open, delete."""
+"""Every note in the library: briefing, item, first line, date; filter, open, delete.
+
+The highlighted note is shown whole in a preview (Markdown, scrollable): below the
+table at 80x24, beside it from 120 columns. Tab moves into the preview to scroll a
+long note, and back.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -13,10 +19,12 @@ from briefings.notes import Note, NoteError
 from briefings.render import inline as _t
 
 from ..keys import NOTES_SCREEN_KEYS
+from ..widgets.note_preview import NotePreview
 from .confirm import ConfirmScreen
 
 PANE_OF = {"summary": "summary", "figure": "figures", "casualty": "casualties", "quote": "quotes"}
-
+WIDE = 120  # from here the preview sits beside the table
+TABLE_SHARE = 3 / 5  # of the width, when the preview is beside it
 
 
 class NotesScreen(Screen):
@@ -35,7 +43,9 @@ class NotesScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(id="notes-title")
         yield Input(placeholder="Filter notes: text, briefing title, item", id="notes-filter")
-        yield DataTable(id="notes-table", cursor_type="row", zebra_stripes=True)
+        with Container(id="notes-body"):
+            yield DataTable(id="notes-table", cursor_type="row", zebra_stripes=True)
+            yield NotePreview(id="notes-preview")
         yield Static(id="notes-empty")
         yield Footer()
 
@@ -43,6 +53,7 @@ class NotesScreen(Screen):
         self.reload()
 
     def on_resize(self) -> None:
+        self.set_class(self.size.width >= WIDE, "-wide")
         self.refilter()
 
     def on_screen_resume(self) -> None:
@@ -64,7 +75,8 @@ class NotesScreen(Screen):
             return " ".join((n.body, n.evidence, n.kind, self.titles.get(n.briefing, ""))).casefold()
         self.shown = [n for n in self.notes if all(w in hay(n) for w in words)]
         table = self.query_one(DataTable)
-        note_width = max(10, self.size.width - (1 + 24 + 9 + 16) - 2 * 5 - 2)
+        width = int(self.size.width * TABLE_SHARE) if self.size.width >= WIDE else self.size.width
+        note_width = max(10, width - (1 + 24 + 9 + 16) - 2 * 5 - 2)
         table.clear(columns=True)
         self._marked = None
         table.add_column("", width=1, key="mark")  # the selected row's mark: visible without colour
@@ -82,6 +94,12 @@ class NotesScreen(Screen):
         self.query_one("#notes-empty", Static).update(
             Text("No notes yet: press n on an item in a briefing to write one." if not self.notes else
                  "No note matches the filter." if not self.shown else ""))
+        self.show_preview()
+
+    def show_preview(self) -> None:
+        note = self.current()
+        title = self.titles.get(note.briefing, "(briefing not in library)") if note is not None else ""
+        self.query_one(NotePreview).show(note, title)
 
     @on(DataTable.RowHighlighted)
     def _mark(self, event: DataTable.RowHighlighted) -> None:
@@ -90,6 +108,7 @@ class NotesScreen(Screen):
             table.update_cell(self._marked, "mark", "")
         self._marked = event.row_key
         table.update_cell(event.row_key, "mark", Text("\u25b8", style="bold"))
+        self.show_preview()
 
     @on(Input.Changed, "#notes-filter")
     def _changed(self) -> None:
@@ -118,6 +137,14 @@ class NotesScreen(Screen):
 
     def action_filter(self) -> None:
         self.query_one("#notes-filter", Input).focus()
+
+    def action_toggle_preview(self) -> None:
+        """Into the preview (to scroll a long note with j/k, PgUp/PgDn), or back to the table."""
+        preview = self.query_one(NotePreview)
+        if preview.has_focus or not preview.has_class("-shown"):
+            self.query_one(DataTable).focus()
+        else:
+            preview.focus()
 
     def action_cursor(self, direction: str) -> None:
         table = self.query_one(DataTable)
