@@ -279,7 +279,9 @@ async def test_picker_keys_are_remappable_and_in_help(bridge, config):
     app = BriefingApp(bridge, config=config, restore=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await first_quote(pilot)
-        await pilot.press("n", "plus")
+        await pilot.press("n")
+        assert on_screen(app, "Enter: edit the note   +: new note   Esc: cancel")  # the hint follows the remap
+        await pilot.press("plus")
         assert isinstance(app.screen, NoteEditor) and app.screen.original == ""
         await pilot.press("escape", "question_mark")
         assert isinstance(app.screen, HelpScreen)

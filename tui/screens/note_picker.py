@@ -21,6 +21,7 @@ from briefings.render import inline as _t
 from briefings.safe import printable
 
 from ..keys import ITEM_KEYS, NOTE_PICKER_KEYS
+from .help import pretty
 
 NEW_NOTE = "new"  # what the picker returns for "+ New note" (a Note for an existing one, None on Esc)
 PICKER_WIDTH = 72  # columns, as in the stylesheet (#note-picker), and never more than 95% of the terminal
@@ -50,7 +51,9 @@ class NotePicker(ModalScreen[Note | str | None]):
                          id="note-picker-target")
             yield PickerList(*[Option(self._option_prompt(i, i == 0)) for i in range(len(self.notes) + 1)],
                              id="note-picker-list", markup=False)
-            yield Static(Text("Enter: edit the note   n: new note   Esc: cancel", style="italic"))
+            keys = self.app.keymap_in_force()  # the keys in force, after the user's remapping
+            yield Static(Text(f"{pretty(keys['picker.choose'])}: edit the note   {pretty(keys['picker.new'])}: "
+                              f"new note   {pretty(keys['picker.cancel'])}: cancel", style="italic"))
 
     def on_mount(self) -> None:
         self.query_one("#note-picker").border_title = f"{len(self.notes)} note{'s' if len(self.notes) > 1 else ''}"
