@@ -7,6 +7,8 @@ async def loaded(pilot, *, tries: int = 300) -> None:
     """Wait until the library list has fully loaded (it loads in a worker after the first frame)
     and no worker is left running; fail the test if that never happens."""
     for _ in range(tries):
+        # Waiting on the workers themselves (not a clock) keeps this right on a loaded machine.
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause(0.02)
         if getattr(pilot.app.screen, "complete", True) and not pilot.app.workers:
             return

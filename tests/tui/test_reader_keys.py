@@ -255,10 +255,7 @@ async def test_empty_library_says_how_to_ingest_and_loads_samples_with_s(tmp_pat
         assert screen.has_class("-empty")
         assert "briefing ingest" in str(screen.query_one("#library-empty").render())
         await pilot.press("s")
-        for _ in range(50):
-            await pilot.pause(0.1)
-            if len(screen.rows):
-                break
+        await settle(pilot)  # the samples load in a worker, then the list reloads in another
         assert len(screen.rows) == len(sample_paths())
 
 
@@ -276,3 +273,16 @@ async def test_markup_in_an_article_is_shown_as_text(tmp_path):
         await pilot.press("4")
         assert "[@click=app.quit]on[/]" in screen.query_one("#quotes", ItemPane).items[0].text
         assert app.is_running
+
+
+async def test_a_list_read_that_ends_after_the_reader_closed_is_dropped(tmp_path):
+    # Under load the worker reading the whole list can finish while the app is closing;
+    # its result used to raise NoMatches from a screen whose widgets were already gone.
+    from briefings.store import Library
+
+    app = app_for(Library(tmp_path / "lib"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        rows = screen.rows
+    screen._loaded(rows, {})  # must not raise

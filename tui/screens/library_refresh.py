@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 from textual import work
+from textual.css.query import NoMatches
 
 from briefings.across import query as across
 from briefings.listcache import Rows
@@ -62,10 +63,14 @@ class LibraryRefresh:
 
     def _loaded(self, rows: Rows, counts: dict[str, int], marks: set[str] = frozenset(), new: int = 0,
                 seen: tuple | None = None) -> None:
+        try:
+            preview, listing = self.query_one(BriefingPreview), self.query_one(BriefingList)
+        except NoMatches:  # the reader closed while the list was read: nothing left to show it in
+            return
         self._seen = seen
         self.note_counts = counts
-        self.query_one(BriefingPreview).forget()  # re-ingested or noted elsewhere: draw it again
-        self.query_one(BriefingList).marks, self.watch_new = marks, new  # watch matches: marked rows, header count
+        preview.forget()  # re-ingested or noted elsewhere: draw it again
+        listing.marks, self.watch_new = marks, new  # watch matches: marked rows, header count
         self.app.rows = rows  # shared with the command palette and "open by id"
         self.show_rows(rows, complete=True)
 
