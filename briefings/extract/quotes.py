@@ -427,13 +427,16 @@ class _Context:
 
     def sentence_speaker(self, sent_start: int, pos: int) -> tuple[str | None, str | None]:
         """The subject of the sentence starting at ``sent_start``, for a verb whose own subject is elided."""
+        head = QUOTED.sub(" ", self.text[sent_start:min(pos, sent_start + SUBJECT_REACH)]).strip(" ,")
+        head = re.sub(r"^(?:But|And|Yet|So|Still|Then)\s+", "", head)  # "But Sen. Ann Kerr refused ..., responding"
+        np = sentence_subject(head)  # a quotation opening the sentence is not its subject
+        opening = sentence_subject(head.split(",", 1)[0])
+        if opening and had_person(opening):  # "Ann Kerr on Thursday attacked Ode, saying he is": a name opens it
+            return self.att.resolve(opening, None, pos)
         first = next((p for at, p in self.people.between(sent_start, pos)
                       if not _possessed(self.text, at)), None)  # "Kerr's aide" is not Kerr
         if first is not None:  # "Continuing, Jo Kerr rejected it, saying": the first person named
             return self.att.resolve(first.name, None, pos)
-        head = QUOTED.sub(" ", self.text[sent_start:min(pos, sent_start + SUBJECT_REACH)]).strip(" ,")
-        head = re.sub(r"^(?:But|And|Yet|So|Still|Then)\s+", "", head)  # "But Sen. Ann Kerr refused ..., responding"
-        np = sentence_subject(head)  # a quotation opening the sentence is not its subject
         return self.att.resolve(np, None, pos) if np else (None, None)
 
     def collect_events(self) -> None:

@@ -217,3 +217,9 @@ def test_a_possessive_apposition_and_a_dotted_acronym_stay_inside_the_attributio
             'The company is "extremely disappointed that nothing has changed," Corvel\'s U.K. managing director '
             'Hana Brill said recently.')
     assert [q.speaker for q in brief(text).quotes] == ["Ivo Marek", "Hana Brill"]
+
+
+def test_a_name_opening_the_sentence_is_who_is_saying_not_the_person_attacked():
+    text = ('Dorn Halvard on Thursday stepped up his attacks on Sen. Ivo Rask, saying he is "weak on the harbour, '
+            'you know that."')
+    assert [q.speaker for q in brief(text).quotes] == ["Dorn Halvard"]
