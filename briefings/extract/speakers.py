@@ -1,6 +1,6 @@
 """What may be called a speaker: a clean name or a clean description, never a fragment.
 
-Attribution (``quotes.py``) gathers candidate speakers for each quotation, in
+Attribution (``quotes.py`` and the modules it uses) gathers candidate speakers for each quotation, in
 this order of preference, each rule documented where it is applied:
 
 1. the attribution right after the quote, either order (``"...," Ms Rahman
