@@ -35,8 +35,11 @@ class Tmux:
             self._tmux("send-keys", "-t", "main", key)
             time.sleep(pause)
 
-    def wait_for(self, *texts: str, timeout: float = 20.0) -> str:
-        """The screen once every text is on it; fails with the last screen otherwise."""
+    def wait_for(self, *texts: str, timeout: float = 60.0) -> str:
+        """The screen once every text is on it; fails with the last screen otherwise.
+
+        The timeout only guards against a hang (a passing run returns as soon as the text shows),
+        so it is generous: a busy CI machine can take seconds to start the reader."""
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:

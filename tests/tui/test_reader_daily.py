@@ -107,6 +107,7 @@ async def test_another_process_ingesting_shows_up_without_a_key(tmp_path):
         assert len(shown_ids(app)) == 3
         build(tmp_path / "lib", paths[3:5])  # "another process": a second Library on the same folder
         for _ in range(200):
+            await pilot.app.workers.wait_for_complete()
             await pilot.pause(0.05)
             if len(shown_ids(app)) == 5:
                 break

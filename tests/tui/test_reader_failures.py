@@ -19,6 +19,7 @@ async def test_index_damaged_while_open_is_a_one_line_error_not_a_crash(library)
         (library.root / "library.json").write_bytes(b'{"briefings": {"1": ')  # truncated by someone
         await pilot.press("escape")  # back to the list, which reloads from the damaged index
         for _ in range(100):
+            await pilot.app.workers.wait_for_complete()
             await pilot.pause(0.02)
             if any("library.json" in str(n.message) for n in app._notifications):
                 break

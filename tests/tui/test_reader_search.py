@@ -17,6 +17,7 @@ async def searched(pilot, query: str) -> SearchScreen:
     assert isinstance(screen, SearchScreen)
     await pilot.press(*query)
     for _ in range(300):
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause(0.02)
         if screen.query_text == query and not pilot.app.workers:
             return screen

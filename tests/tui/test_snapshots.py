@@ -140,6 +140,7 @@ def search_for(query: str):
         await loaded(pilot)
         await pilot.press("ctrl+f", *query)
         for _ in range(300):
+            await pilot.app.workers.wait_for_complete()
             await pilot.pause(0.02)
             if getattr(pilot.app.screen, "query_text", None) == query and not pilot.app.workers:
                 return
