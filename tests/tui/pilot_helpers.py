@@ -13,3 +13,12 @@ async def loaded(pilot, *, tries: int = 300) -> None:
         if getattr(pilot.app.screen, "complete", True) and not pilot.app.workers:
             return
     raise AssertionError("the library list never finished loading")
+
+
+async def type_note(pilot, text: str) -> None:
+    """Type ``text`` into the open note editor (it must be the screen in front)."""
+    from tui.screens.note_editor import NoteEditor
+
+    assert isinstance(pilot.app.screen, NoteEditor)
+    pilot.app.screen.query_one("#note-text").insert(text)
+    await pilot.pause()

@@ -21,6 +21,7 @@ from tui.screens.notes import NotesScreen
 from tui.widgets.note_preview import NotePreview
 from tui.widgets.items import ItemPane
 
+from pilot_helpers import type_note
 from test_reader_keys import settle
 
 BRIDGE = SAMPLES / "victims-list-bridge.txt"
@@ -45,12 +46,6 @@ async def first_quote(pilot) -> BriefingScreen:
     screen = pilot.app.screen
     assert isinstance(screen, BriefingScreen) and screen.pane == "quotes"
     return screen
-
-
-async def type_note(pilot, text: str) -> None:
-    assert isinstance(pilot.app.screen, NoteEditor)
-    pilot.app.screen.query_one("#note-text").insert(text)
-    await pilot.pause()
 
 
 def said(app) -> str:

@@ -9,6 +9,7 @@ from tui.screens.note_editor import NoteEditor
 from tui.screens.notes import NotesScreen
 from tui.widgets.items import ItemPane
 
+from pilot_helpers import type_note
 from test_reader_keys import settle
 
 
@@ -18,12 +19,6 @@ async def open_quotes(pilot) -> BriefingScreen:
     screen = pilot.app.screen
     assert isinstance(screen, BriefingScreen) and screen.pane == "quotes"
     return screen
-
-
-async def type_note(pilot, text: str) -> None:
-    assert isinstance(pilot.app.screen, NoteEditor)
-    pilot.app.screen.query_one("#note-text").insert(text)
-    await pilot.pause()
 
 
 async def test_add_a_note_to_an_item_marks_it_and_saves_it_to_disk(library):
