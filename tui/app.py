@@ -113,12 +113,31 @@ class BriefingApp(App):
         ``hit`` = (span, label): a search hit to select in the Source pane."""
         while isinstance(self.screen, (BriefingScreen, NotesScreen, AcrossScreen)):
             self.pop_screen()
+        if self.is_screen_installed("briefing") and self.get_screen("briefing") in self.screen_stack:
+            # A search made from inside a briefing: that briefing waits under the results (Esc comes
+            # back to it), so the hit opens on a screen of its own; a screen is never stacked twice.
+            screen = BriefingScreen(ids, index, pane, item)
+            screen.start_hit = hit
+            self.push_screen(screen)
+            return
         if not self.is_screen_installed("briefing"):
             self.install_screen(BriefingScreen(ids, index, pane, item), "briefing")
         else:
             self.get_screen("briefing").retarget(ids, index, pane, item)
         self.get_screen("briefing").start_hit = hit
         self.push_screen("briefing")
+
+    def search_full_text(self) -> None:
+        """``ctrl+f`` from the library or a briefing: the full-text search screen. From a briefing opened
+        from the results, the same results come back (with their query), rather than a second search."""
+        from .screens.search import SearchScreen  # sqlite and the index code load on first use
+
+        stack = self.screen_stack
+        if isinstance(self.screen, BriefingScreen) and len(stack) > 1 and isinstance(stack[-2], SearchScreen):
+            self.pop_screen()
+            return
+        over = getattr(self.screen, "briefing", None)
+        self.push_screen(SearchScreen(over.article.title if over is not None else None))
 
     def open_by_id(self, briefing_id: str, pane: str = "summary", item: str | None = None) -> None:
         rows = self.rows if self.rows is not None else self.library.rows()

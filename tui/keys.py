@@ -82,6 +82,8 @@ BRIEFING_KEYS = (
     Key("briefing.export_json", "X", "export('json')", "Export JSON", show=False),
     Key("item.copy", "c", "copy", "Copy with citation", show=False),
     Key("briefing.open_url", "o", "open_url", "Open original URL", show=False),
+    Key("briefing.search", "ctrl+f", "search", "Search the full text of every article (Esc comes back here)",
+        show=False),
 )
 NOTE_KEYS = (
     Key("note.edit", "n", "note", "Note"),
@@ -112,7 +114,7 @@ ACROSS_SCREEN_KEYS = (
     Key("across.filter", "slash", "filter", "Filter"),
     Key("across.back", "escape,backspace", "back", "Back"),
 )
-SEARCH_KEYS = (  # the full-text search screen (ctrl+f in the library)
+SEARCH_KEYS = (  # the full-text search screen (ctrl+f in the library or a briefing)
     Key("search.open", "enter", "open", "Open at the hit"),
     Key("search.down", "down", "cursor_down", "Next result", show=False),
     Key("search.up", "up", "cursor_up", "Previous result", show=False),

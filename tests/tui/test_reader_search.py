@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from test_reader_bugs import region_text
-from test_reader_keys import app_for, settle
+from test_reader_keys import app_for, open_first, settle
 
 from tui.screens.briefing import BriefingScreen
 from tui.screens.library import LibraryScreen
@@ -71,3 +71,51 @@ async def test_the_search_keys_are_remappable(library, config):
         assert isinstance(app.screen, SearchScreen)
         await pilot.press("ctrl+b")
         assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_ctrl_f_inside_a_briefing_searches_and_esc_comes_back_to_that_briefing(library):
+    app = app_for(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        reading = await open_first(pilot, "budget")
+        await pilot.press("4")  # reading its quotes
+        start_id = reading.briefing.id
+        await pilot.press("ctrl+f")
+        screen = await searched(pilot, "fire")
+        assert "Esc: back to \u201cAndovia unveils" in region_text(app, screen.query_one("#search-title"))
+        assert screen.hits
+        await pilot.press("escape")  # changed my mind: the briefing as I left it
+        assert app.screen is reading and reading.briefing.id == start_id and reading.pane == "quotes"
+
+        await pilot.press("ctrl+f")
+        screen = await searched(pilot, '"dunmere fire service"')
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        hit = app.screen
+        assert isinstance(hit, BriefingScreen) and hit is not reading and hit.pane == "source"
+        assert "Dunmere" in hit.briefing.article.title
+        assert hit.query_one(SourcePane).text_area.selected_text.casefold() == "dunmere fire service"
+        stack = app.screen_stack
+        assert len({id(s) for s in stack}) == len(stack)  # no screen stacked twice
+        await pilot.press("ctrl+f")  # from the hit: the same results, not a new empty search
+        assert app.screen is screen and screen.query_text == '"dunmere fire service"'
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")  # from the hit, back to the results, as from the library ...
+        assert app.screen is screen
+        await pilot.press("escape")  # ... and then to the briefing I was reading
+        assert app.screen is reading and reading.briefing.id == start_id and reading.pane == "quotes"
+        assert "Andovia" in region_text(app, reading.query_one("#briefing-header"))
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_ctrl_f_in_a_briefing_is_remappable_on_its_own(library, config):
+    config.write_text('[keys]\n"briefing.search" = "ctrl+g"\n')
+    app = app_for(library, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        reading = await open_first(pilot)
+        await pilot.press("ctrl+f")
+        assert app.screen is reading
+        await pilot.press("ctrl+g")
+        assert isinstance(app.screen, SearchScreen)

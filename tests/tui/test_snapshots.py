@@ -134,11 +134,12 @@ def test_briefing_item_marked_and_exported(snap_compare, daily_library, colour, 
     assert snap_compare(app(daily_library), press=press, terminal_size=size, run_before=loaded)
 
 
-def search_for(query: str):
-    """run_before: open full-text search (ctrl+f), type ``query`` and wait for its results (a worker)."""
+def search_for(query: str, first: tuple[str, ...] = ()):
+    """run_before: press ``first`` (e.g. open a briefing), open full-text search (ctrl+f), type ``query``
+    and wait for its results (a worker)."""
     async def run(pilot) -> None:
         await loaded(pilot)
-        await pilot.press("ctrl+f", *query)
+        await pilot.press(*first, "ctrl+f", *query)
         for _ in range(300):
             await pilot.app.workers.wait_for_complete()
             await pilot.pause(0.02)
@@ -152,6 +153,12 @@ def search_for(query: str):
 def test_full_text_search(snap_compare, snap_library, colour, size):
     # Matches in [brackets] and reverse (seen without colour too); the selected result marked with ▸.
     assert snap_compare(app(snap_library), press=["down"], terminal_size=size, run_before=search_for("fire"))
+
+
+def test_full_text_search_from_a_briefing(snap_compare, snap_library, colour):
+    # Opened over a briefing, the title line says where Esc goes back to.
+    assert snap_compare(app(snap_library), terminal_size=(80, 24),
+                        run_before=search_for("minister", first=("enter", "4")))
 
 
 @pytest.fixture

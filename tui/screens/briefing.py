@@ -78,8 +78,10 @@ class BriefingScreen(BriefingNotes, BriefingExport, Screen):
         if getattr(self, "_pending", True):
             self._pending = False
             self.load()
-        else:
+        else:  # back from a screen over this one (search results, Notes, help): the same briefing
             self.reload_notes()
+            if self.briefing is not None:
+                self.app.remember(self.briefing.id, self.pane)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE, "-wide")
@@ -199,6 +201,10 @@ class BriefingScreen(BriefingNotes, BriefingExport, Screen):
 
     def action_open_url(self) -> None:
         self.app.open_original(self.briefing.article.url if self.briefing is not None else None)
+
+    def action_search(self) -> None:
+        """``ctrl+f``: search the whole library without leaving; Esc on the results comes back here."""
+        self.app.search_full_text()
 
     def action_back(self) -> None:
         self.app.remember(None, None)

@@ -101,9 +101,7 @@ class LibraryActions:
 
     def action_search(self) -> None:
         """``ctrl+f``: search the full text of every article (see tui.screens.search)."""
-        from .search import SearchScreen
-
-        self.app.push_screen(SearchScreen())
+        self.app.search_full_text()
 
     def action_open_url(self) -> None:
         """``o`` on a row: the original page of the highlighted briefing."""

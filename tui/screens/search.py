@@ -1,4 +1,4 @@
-"""Full-text search (ctrl+f in the library): type a query, pick a result, land on the hit in the Source pane.
+"""Full-text search (ctrl+f in the library or a briefing): type a query, pick a result, land on the hit in the Source pane.
 
 The query runs in a worker thread a moment after the last keystroke (typing
 never waits for SQLite), and a result arriving for an older query is dropped.
@@ -72,15 +72,21 @@ class SearchScreen(Screen):
     AUTO_FOCUS = "#search-query"
     BINDINGS = [k.binding() for k in SEARCH_KEYS]
 
-    def __init__(self) -> None:
+    def __init__(self, over: str | None = None) -> None:
+        """``over``: the title of the briefing this search was opened from (Esc goes back to it)."""
         super().__init__()
+        self.over = over
         self.hits: list[Hit] = []
         self.query_text = ""  # the query the shown results are for
         self._timer: Timer | None = None
         self._marked: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Search the full text", style="bold"), id="search-title")
+        title = Text("Search the full text", style="bold", no_wrap=True, overflow="ellipsis")
+        if self.over is not None:  # say where Esc goes: the reader has not left the article
+            over = printable(self.over, newlines=False) or "(untitled)"
+            title.append(f" \u00b7 Esc: back to \u201c{over}\u201d", style="italic")
+        yield Static(title, id="search-title")
         yield Input(placeholder="Search titles, article text, outlets and names", id="search-query")
         yield Static(Text(HINT, style="italic"), id="search-status")
         yield OptionList(id="search-results", markup=False)
