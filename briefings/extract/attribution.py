@@ -159,6 +159,8 @@ class Attributor:
         owned = OWNED_UTTERANCE.fullmatch(np)
         if owned and any(w.lower() in UTTERANCE_NOUNS for w in owned.group("head").split()):
             np = owned.group("owner")  # "Ida Moor's brief said", "Roth's metaphor": the owner speaks
+        elif owned and had_person(owned.group("head")) and all(w[:1].isupper() for w in owned.group("head").split()):
+            np = owned.group("head")  # "The Ledger's Matt Wale provided ...": the writer, not his paper
         elif owned and owned.group("head").lower() in ("office", "campaign", "camp") and \
                 self.people.find(owned.group("owner").split()[-1], pos):
             np, appos = owned.group("owner"), owned.group("head")  # "Ryan's office said": Ryan speaks, through it

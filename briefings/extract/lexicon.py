@@ -56,7 +56,10 @@ SPEECH_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "asked"
                 # present tense of feature copy ("Bozell notes", "he concludes") and a few more
                 "notes", "concludes", "explains", "insists", "warns", "recalls", "continues", "asks",
                 "replies", "responds", "answered", "demanded", "pointed out", "points out", "shot back", "fired back",
-                "fumed", "barked", "opined", "agrees", "chided", "griped", "groused", "gushed", "raged")
+                "fumed", "barked", "opined", "agrees", "chided", "griped", "groused", "gushed", "raged",
+                # participles of a clause that goes on from its subject ("..., writing in an email:") and
+                # replies ("reacted Moor", "an angry Ode retaliated")
+                "writing", "responding", "replying", "reacted", "retaliated")
 
 
 def word_trie(words) -> str:

@@ -19,6 +19,9 @@ QUOTED = re.compile("[\"\u201c][^\"\u201c\u201d]{0,300}[\"\u201d]")
 # with thousands of "said" stays linear.
 SUBJECT_REACH = 300
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|more|also|often|now|once|still|widely)\s+)*$")
+# "..., with Ida Moor reportedly yelling:" / "footage of Moor saying": the doer of a participle named before it.
+WITH_PARTICIPLE = re.compile(r"\b(?:with|of)\s+(?P<np>(?:[A-Z][\w.\u2019'\-]*\s+){0,3}[A-Z][\w\u2019'\-]*)\s+"
+                             r"(?:[a-z]+ly\s+)?[a-z]+ing\b")
 LABEL_VERBS = frozenset(("described", "called", "branded", "describing", "calling", "calls", "describes"))  # they name things as often as people
 
 
@@ -63,6 +66,13 @@ class QuoteContext:
         if v.group().endswith("ing") and finite is not None:
             np, appos = subject_before(before[max(0, finite.start() - SUBJECT_REACH):finite.start()])
         elif v.group().endswith("ing"):  # "The army denied it, saying ..." -> the sentence's subject
+            doer = None
+            for doer in WITH_PARTICIPLE.finditer(QUOTED.sub(" ", self.text[max(sent_start, pos - SUBJECT_REACH):pos])):
+                pass
+            if doer is not None:  # "..., with Ida Moor tweeting that ... and asking," -> Ida Moor
+                found = self.att.resolve(doer.group("np"), None, pos)
+                if found[0]:
+                    return found
             return self.sentence_speaker(sent_start, pos)
         else:
             np, appos = subject_before(before[max(0, v.start() - SUBJECT_REACH):v.start()])
@@ -86,6 +96,10 @@ class QuoteContext:
         opening = sentence_subject(head.split(",", 1)[0])
         if opening and had_person(opening):  # "Ann Kerr on Thursday attacked Ode, saying he is": a name opens it
             return self.att.resolve(opening, None, pos)
+        if "," in head:  # "At the debate, Pell Ruiz compared himself to Kerr, saying": the subject after a lead-in
+            after_lead = sentence_subject(head.split(",", 1)[1].strip())
+            if after_lead and (had_person(after_lead) or after_lead[:1].isupper() and self.people.find(after_lead, pos)):
+                return self.att.resolve(after_lead, None, pos)
         first = next((p for at, p in self.people.between(sent_start, pos)
                       if not is_possessor(self.text, at)), None)  # "Kerr's aide" is not Kerr
         if first is not None:  # "Continuing, Jo Kerr rejected it, saying": the first person named

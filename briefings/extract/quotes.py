@@ -20,12 +20,12 @@ import re
 from bisect import bisect_right
 
 from ..model import Quote, digest
-from .attribution import NAME_RUN, Attributor, count_words
+from .attribution import NAME_RUN, Attributor, count_words, had_person
 from .document import Document
 from .names import People
 from .quote_context import QuoteContext
 from .speakers import clean_role
-from .speech_subject import AFTER_NP_FIRST, AFTER_VERB_FIRST, VERB
+from .speech_subject import AFTER_NAME_APPOS, AFTER_NP_FIRST, AFTER_VERB_FIRST, VERB
 from .text import Region, outer
 from .unattributed import colon_lead_in, from_context, subject_speaker
 
@@ -103,14 +103,19 @@ def _is_label(body: str, before: str) -> bool:
 def _attribute(ctx: QuoteContext, before: str, after: str, r: Region, sent_start: int) -> tuple[str | None, str | None]:
     att = ctx.att
     closed_sentence = ctx.text[r.end - 1:r.end] == "."  # '"... pause." Although the agency declined ... said'
-    for pattern in (AFTER_VERB_FIRST, AFTER_NP_FIRST):
+    for pattern in (AFTER_VERB_FIRST, AFTER_NAME_APPOS, AFTER_NP_FIRST):
         m = pattern.match(after)
-        if m and closed_sentence and pattern is AFTER_NP_FIRST and (count_words(m.group("np")) > 5 or NEW_CLAUSE.match(
-                after, m.end())):
+        if m and pattern is AFTER_NAME_APPOS and not had_person(m.group("np")):
+            continue
+        if m and closed_sentence and pattern is not AFTER_VERB_FIRST and (count_words(m.group("np")) > 5 or NEW_CLAUSE.match(
+                after, m.end()) or VERB.search(before)):
             continue  # a new sentence, not an attribution: the speaker is in the sentence before the quote
+            # ('Ida Moor asserted that "...." Bo Lind said Wednesday he, too, wants it': Moor asserted it)
+        if m and pattern is AFTER_NP_FIRST and re.match(r"\s*(?:and|but|while|whereas)\b", m.group("np")):
+            continue  # '... of "leading from behind" and Ida Moor says': a second clause with a speaker of its own
         if m and not (pattern is AFTER_VERB_FIRST and re.match(r"\s*(?:that|it|this|he|she|they)\b", m.group("np"))):
             # '"...," he tells Foster': the person the pronoun speaks to is not who it is
-            told = pattern is AFTER_NP_FIRST and re.match(rf"\s+({NAME_RUN}|[A-Z][\w\-\u2019']+)", after[m.end():])
+            told = pattern is not AFTER_VERB_FIRST and re.match(rf"\s+({NAME_RUN}|[A-Z][\w\-\u2019']+)", after[m.end():])
             att.addressee = ctx.people.find(told.group(1), r.start) if told else None
             speaker, role = att.resolve(m.group("np"), m.groupdict().get("appos"), r.start)
             att.addressee = None

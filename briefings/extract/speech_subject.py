@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import NAME_RUN
+from .attribution import NAME_RUN, had_person
 from .lexicon import PRONOUNS, SPEECH, SPEECH_VERBS, US_STATES
 from .names import RUN
 from .speakers import PARTY_PAREN, PARTY_STATE
@@ -18,6 +18,14 @@ AUX = r"(?:(?:has|had|have|also|later|then|further|again|previously|once)\s+)*"
 AFTER_NP_FIRST = re.compile(rf"{LEAD}{NP}{APPOS}\s+{AUX}(?P<verb>{SPEECH})\b")
 AFTER_VERB_FIRST = re.compile(rf"{LEAD}(?:{SPEECH})\s+(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Del|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b(?:[A-Z]\.){{2,3}}|\b[A-Z]\.(?=\s?[A-Z])|{PARTY_PAREN}|[^,.;:!?\"\u201c]){{1,80}})"
                               rf"(?:,\s*(?P<appos>(?:a|an|the|who|of)\b[^,.;]{{1,100}}|[A-Z][\w\-\u2019']+(?:\s+[A-Z][\w\-\u2019']+){{1,3}}))?")
+# '"...," Nate Orlo, the polling guru who founded tallyhouse.com tweeted' / '..., Ann Brask, assistant secretary
+# for population, refugees, and migration, said': a name, then an apposition with commas of its own or without
+# its closing one. The name is the speaker (checked by the caller: it must look like a person).
+TITLED_NAME = rf"(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Del|Prof|Rev)\.\s+)?{NAME_RUN}"
+APPOS_TEXT = r"(?:[^\"\u201c\u201d;.!?\n]|\.(?=\S)|(?<=[A-Z])\.(?=\s))"  # "U.S." and "tallyhouse.com" stay in
+AFTER_NAME_APPOS = re.compile(rf"{LEAD}(?P<np>{TITLED_NAME}),\s*(?P<appos>{APPOS_TEXT}{{1,200}}?),?\s+{AUX}"
+                              rf"(?P<verb>{SPEECH})\b")
+OPENING_NAME_APPOS = re.compile(rf"\s*(?P<np>{TITLED_NAME}),\s*(?P<appos>{APPOS_TEXT}{{1,200}}?)[\s,]*$")
 COMPLEMENT_WORDS = frozenset("close familiar loyal linked allied opposed related near".split())
 # A speech word after a determiner or possessor is a noun ("her late-night tweets", "the calls", "Kerr's notes").
 NOT_AFTER = "".join(f"(?<!{w} )" for w in ("the", "his", "her", "its", "our", "their", "'s", "\u2019s", "-night", "of",
@@ -36,6 +44,7 @@ TRAILING_NAME = re.compile(rf",\s*({NAME_RUN}),\s*$")
 TRAILING_APPOS = re.compile(r"(?<=[\w.)\u2019']),\s*((?:(?:a|an|the|of|from|for)\s|[a-z]|[A-Z][\w\-]*(?:'s|\u2019s)\s)"
                             r"[^\"\u201c\u201d]{0,120}?),\s*$")  # "..., Canada's ambassador to China, said" too
 TRAILING_AUX = re.compile(rf"\s+{AUX}$")
+TRAILING_PARTY = re.compile(rf"\s*{PARTY_PAREN}\s*$")
 # "Hal Brenner, 41, of Corvel, N.C., who ... said": an age and a home town follow the name, not end it.
 _AGE = r",\s*\d{1,3}"
 _HOME = r",?\s+(?:of|from)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2},\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?"
@@ -59,6 +68,9 @@ TRAILING_TIME = re.compile(r"(?:,?\s+(?:on|late|early|last|this|earlier|later)?)
 def subject_before(s: str) -> tuple[str, str | None]:
     """The noun phrase just before the end of ``s`` (the subject of a speech verb)."""
     appos = None
+    opening = OPENING_NAME_APPOS.match(s) if ", " in s else None
+    if opening and had_person(opening.group("np")) and not VERB.search(opening.group("appos")):
+        return opening.group("np"), opening.group("appos")  # "Sam Lau, the director for the party said"
     if s.rstrip().endswith(","):  # the patterns below all end in a comma: skip them cheaply otherwise
         rel = TRAILING_RELATIVE.search(s)
         if rel:  # "A senior official, who spoke on condition of anonymity, said"
@@ -77,6 +89,7 @@ def subject_before(s: str) -> tuple[str, str | None]:
     s = s[:-80] + _drop_age_home(s[-80:])
     s = s[:-60] + TRAILING_TIME.sub("", s[-60:])
     s = s[:-40] + PARTY_STATE.sub("", s[-40:])  # "Sen. Ann Kerr, D-Mich., said": the tag is not the subject
+    s = s[:-40] + TRAILING_PARTY.sub(" ", s[-40:])  # "Attorney General Ida Moor (D) asserted"
     tokens = re.findall(r"[\w\u2019'\-.&]+|[^\w\s]", s)
     np: list[str] = []
     while tokens and len(np) < 8:
@@ -96,6 +109,10 @@ def subject_before(s: str) -> tuple[str, str | None]:
         if low in ("a", "an", "the") and len(tokens) >= 2 and tokens[-1].lower() in ("to", "with") \
                 and tokens[-2].lower() in COMPLEMENT_WORDS:
             continue  # "close to the family": the determiner is inside the phrase
+        if low in ("a", "an", "the") and len(tokens) >= 2 and tokens[-1].lower() in ("of", "at", "with", "from") \
+                and tokens[-2][:1].isupper() and len(np) < 7:
+            np.insert(0, tokens.pop())  # "Archbishop Ivo Dane of the Patriarchate of Tyre told": the person's post
+            continue
         if low in ("a", "an", "the") or len(np) == 1 and low in PRONOUNS:
             break  # "a poem she wrote": the subject is "she"
     return " ".join(np), appos
