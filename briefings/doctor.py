@@ -28,7 +28,7 @@ from typing import Any
 
 import orjson
 
-from .articles import read_article
+from .articles import LinkedFolder, read_article
 from .atomic import write_atomic
 from .index import row_problem, utc_now
 from .indexdb import schema_of, validate_index
@@ -126,6 +126,8 @@ def check(root: Path) -> list[Finding]:
 
 
 def _why(exc: Exception) -> str:
+    if isinstance(exc, LinkedFolder):  # not damaged: behind a link the library never follows
+        return f"is not read ({exc})"
     return "is missing" if isinstance(exc, FileNotFoundError) else "is damaged"
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import cast
 
 from .across.state import Across
-from .articles import article_bytes, article_path, read_article, sweep_articles
+from .articles import article_bytes, article_path, read_article, refuse_links, shard_folder, sweep_articles
 from .atomic import fsync_dir, write_many_atomic
 from . import listcache
 from .marks import Marks
@@ -138,6 +138,7 @@ class Library:
             now = utc_now()
             self.across.begin()  # forget briefings staged by a transaction that failed
             fresh = not len(self._db.rows)  # a new library: its cross-article state starts here
+            shards: set[str] = set()  # shard folders checked (and made) in this transaction
 
             def files() -> Iterator[tuple[Path, bytes]]:  # streams: a big import is not held in memory
                 for b in briefings:
@@ -151,6 +152,9 @@ class Library:
                     self.across.stage(b, rows[did]["added"])
                     search.put(b, now)
                     results.append(AddResult(b.id, b.article.title, created=old is None))
+                    if b.id[:2] not in shards:  # never write through a linked folder (LinkedFolder)
+                        shard_folder(self.root, b.id)
+                        shards.add(b.id[:2])
                     yield self.article_path(b.id), article_bytes(b)
 
             folders = write_many_atomic(files())
@@ -170,6 +174,7 @@ class Library:
         """Remove a briefing (exact id): its index row, then its article file. Notes are kept."""
         with self._search_writer() as search, self._db.transaction():
             self._row(briefing_id)  # NotFound unless listed, so the id is a hex id
+            refuse_links(self.root, briefing_id)  # never delete through a linked folder: refused, still listed
             search.drop([briefing_id])
             self._db.rows.remove(doc_ids=[cast(int, doc_id(briefing_id))])
             path = self.article_path(briefing_id)
