@@ -9,7 +9,7 @@ from bisect import bisect_right
 
 from .attribution import Attributor, had_person
 from .lexicon import NON_PERSON
-from .names import People
+from .names import People, looks_like_person
 from .speakers import Salience
 from .speech_subject import ELIDED_SUBJECT, VERB, is_possessor, sentence_subject, subject_before
 from .text import Region, outer
@@ -22,6 +22,13 @@ PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|more|al
 # "..., with Ida Moor reportedly yelling:" / "footage of Moor saying": the doer of a participle named before it.
 WITH_PARTICIPLE = re.compile(r"\b(?:with|of)\s+(?P<np>(?:[A-Z][\w.\u2019'\-]*\s+){0,3}[A-Z][\w\u2019'\-]*)\s+"
                              r"(?:[a-z]+ly\s+)?[a-z]+ing\b")
+BY_AGENT = re.compile(r"\s+by\s+(?P<np>[^,;:\"\u201c\u201d]{2,60}?)\s*(?:,|$|\s+(?:whether|if|about|to|why|how|what)\b)")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group())  # a quotation blanked out, offsets kept
+
+
 LABEL_VERBS = frozenset(("described", "called", "branded", "describing", "calling", "calls", "describes"))  # they name things as often as people
 
 
@@ -63,17 +70,21 @@ class QuoteContext:
         if v.group().endswith("ing"):  # "..., she said, noting that ...": the subject of the finite verb before
             finite = next((f for f in reversed(list(VERB.finditer(before, max(0, v.start() - SUBJECT_REACH), v.start())))
                            if not f.group().endswith("ing")), None)
+            start = max(sent_start, pos - SUBJECT_REACH)
+            doer = None
+            for doer in WITH_PARTICIPLE.finditer(QUOTED.sub(_blank, self.text[start:pos])):
+                pass
+            if doer is not None and (finite is None or start + doer.start() > pos - len(before) + finite.end()):
+                found = self.att.resolve(doer.group("np"), None, pos)  # "..., with Ida Moor tweeting that ... and asking,"
+                if found[0]:
+                    return found
         if v.group().endswith("ing") and finite is not None:
             np, appos = subject_before(before[max(0, finite.start() - SUBJECT_REACH):finite.start()])
         elif v.group().endswith("ing"):  # "The army denied it, saying ..." -> the sentence's subject
-            doer = None
-            for doer in WITH_PARTICIPLE.finditer(QUOTED.sub(" ", self.text[max(sent_start, pos - SUBJECT_REACH):pos])):
-                pass
-            if doer is not None:  # "..., with Ida Moor tweeting that ... and asking," -> Ida Moor
-                found = self.att.resolve(doer.group("np"), None, pos)
-                if found[0]:
-                    return found
             return self.sentence_speaker(sent_start, pos)
+        elif v.group() in ("asked", "told", "questioned") and PASSIVE.search(before, max(0, v.start() - 40), v.start()):
+            by = BY_AGENT.match(before, v.end())  # "Kerr was asked by host Ida Moor, who ...,": Moor asks
+            return self.att.resolve(by.group("np"), None, pos) if by else (None, None)
         else:
             np, appos = subject_before(before[max(0, v.start() - SUBJECT_REACH):v.start()])
             found = self.att.resolve(np, appos, pos) if np else (None, None)
@@ -96,9 +107,10 @@ class QuoteContext:
         opening = sentence_subject(head.split(",", 1)[0])
         if opening and had_person(opening):  # "Ann Kerr on Thursday attacked Ode, saying he is": a name opens it
             return self.att.resolve(opening, None, pos)
-        if "," in head:  # "At the debate, Pell Ruiz compared himself to Kerr, saying": the subject after a lead-in
-            after_lead = sentence_subject(head.split(",", 1)[1].strip())
-            if after_lead and (had_person(after_lead) or after_lead[:1].isupper() and self.people.find(after_lead, pos)):
+        for chunk in head.split(",")[1:4]:  # "At the debate, Pell Ruiz compared himself to Kerr, saying": the
+            after_lead = sentence_subject(chunk.strip())  # subject after a lead-in ("In June, after X left, Y wrote")
+            if after_lead and (had_person(after_lead) or after_lead[:1].isupper() and (
+                    self.people.find(after_lead, pos) or looks_like_person(after_lead.split()))):
                 return self.att.resolve(after_lead, None, pos)
         first = next((p for at, p in self.people.between(sent_start, pos)
                       if not is_possessor(self.text, at)), None)  # "Kerr's aide" is not Kerr

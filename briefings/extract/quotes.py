@@ -102,17 +102,21 @@ def _is_label(body: str, before: str) -> bool:
 
 def _attribute(ctx: QuoteContext, before: str, after: str, r: Region, sent_start: int) -> tuple[str | None, str | None]:
     att = ctx.att
-    closed_sentence = ctx.text[r.end - 1:r.end] == "."  # '"... pause." Although the agency declined ... said'
+    full_stop = ctx.text[r.end - 1:r.end] == "."  # '"... pause." Although the agency declined ... said'
+    closed_sentence = full_stop or ctx.text[r.end - 1:r.end] in ("?", "!")
     for pattern in (AFTER_VERB_FIRST, AFTER_NAME_APPOS, AFTER_NP_FIRST):
         m = pattern.match(after)
         if m and pattern is AFTER_NAME_APPOS and not had_person(m.group("np")):
             continue
-        if m and closed_sentence and pattern is not AFTER_VERB_FIRST and (count_words(m.group("np")) > 5 or NEW_CLAUSE.match(
-                after, m.end()) or VERB.search(before)):
+        if m and closed_sentence and pattern is not AFTER_VERB_FIRST and (VERB.search(before) or full_stop and (
+                count_words(m.group("np")) > 5 or NEW_CLAUSE.match(after, m.end()))):
             continue  # a new sentence, not an attribution: the speaker is in the sentence before the quote
             # ('Ida Moor asserted that "...." Bo Lind said Wednesday he, too, wants it': Moor asserted it)
         if m and pattern is AFTER_NP_FIRST and re.match(r"\s*(?:and|but|while|whereas)\b", m.group("np")):
             continue  # '... of "leading from behind" and Ida Moor says': a second clause with a speaker of its own
+        if m and pattern is not AFTER_VERB_FIRST and ctx.text[r.end - 1:r.end] in ".?!," and \
+                re.fullmatch(r"[^\"\u201c\u201d,.!?]{0,16}:\s*", after[m.end():]) and not VERB.search(after, m.end()):
+            continue  # '"...," Bo said. "..." Ida replied: "..."': the colon introduces the next quotation
         if m and not (pattern is AFTER_VERB_FIRST and re.match(r"\s*(?:that|it|this|he|she|they)\b", m.group("np"))):
             # '"...," he tells Foster': the person the pronoun speaks to is not who it is
             told = pattern is not AFTER_VERB_FIRST and re.match(rf"\s+({NAME_RUN}|[A-Z][\w\-\u2019']+)", after[m.end():])
@@ -138,7 +142,7 @@ def _attribute(ctx: QuoteContext, before: str, after: str, r: Region, sent_start
 
 # '"...." Ann Ode, a delegate, criticized her state's laws': the verb takes an object, so this is a sentence of
 # its own and not the quote's attribution (which ends, or goes on with "in a statement", "to reporters", ...).
-NEW_CLAUSE = re.compile(r"\s+(?:her|his|their|its|the|a|an|this|that|these|those|[a-z]+ing)\b")
+NEW_CLAUSE = re.compile(r"\s+(?:her|his|their|its|the|a|an|this|that|these|those|he|she|they|it|we|there|[a-z]+ing)\b")
 
 
 def _closing_attribution(att: Attributor, after: str, pos: int) -> tuple[str | None, str | None]:

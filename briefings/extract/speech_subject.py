@@ -16,7 +16,7 @@ NP = rf"(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Del|St|Col|Gen|Capt|Cpl|Det
 APPOS = r"(?:,\s*(?P<appos>[^,\"\u201c]{1,100}?),)?"
 AUX = r"(?:(?:has|had|have|also|later|then|further|again|previously|once)\s+)*"
 AFTER_NP_FIRST = re.compile(rf"{LEAD}{NP}{APPOS}\s+{AUX}(?P<verb>{SPEECH})\b")
-AFTER_VERB_FIRST = re.compile(rf"{LEAD}(?:{SPEECH})\s+(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Del|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b(?:[A-Z]\.){{2,3}}|\b[A-Z]\.(?=\s?[A-Z])|{PARTY_PAREN}|[^,.;:!?\"\u201c]){{1,80}})"
+AFTER_VERB_FIRST = re.compile(rf"{LEAD}(?![a-z]+ing\b)(?:{SPEECH})\s+(?P<np>(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Del|St|Col|Gen|Capt|Cpl|Det|Insp|Supt|Prof|Rev)\.|\b(?:[A-Z]\.){{2,3}}|\b[A-Z]\.(?=\s?[A-Z])|{PARTY_PAREN}|[^,.;:!?\"\u201c]){{1,80}})"
                               rf"(?:,\s*(?P<appos>(?:a|an|the|who|of)\b[^,.;]{{1,100}}|[A-Z][\w\-\u2019']+(?:\s+[A-Z][\w\-\u2019']+){{1,3}}))?")
 # '"...," Nate Orlo, the polling guru who founded tallyhouse.com tweeted' / '..., Ann Brask, assistant secretary
 # for population, refugees, and migration, said': a name, then an apposition with commas of its own or without
@@ -25,7 +25,7 @@ TITLED_NAME = rf"(?:(?:Sgt|Lt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Del|Prof|Rev)\.\s+)?{NAME
 APPOS_TEXT = r"(?:[^\"\u201c\u201d;.!?\n]|\.(?=\S)|(?<=[A-Z])\.(?=\s))"  # "U.S." and "tallyhouse.com" stay in
 AFTER_NAME_APPOS = re.compile(rf"{LEAD}(?P<np>{TITLED_NAME}),\s*(?P<appos>{APPOS_TEXT}{{1,200}}?),?\s+{AUX}"
                               rf"(?P<verb>{SPEECH})\b")
-OPENING_NAME_APPOS = re.compile(rf"\s*(?P<np>{TITLED_NAME}),\s*(?P<appos>{APPOS_TEXT}{{1,200}}?)[\s,]*$")
+OPENING_NAME_APPOS = re.compile(rf"\s*(?:(?:But|And|Yet|So)\s+)?(?P<np>{TITLED_NAME}),\s*(?P<appos>{APPOS_TEXT}{{1,200}}?)[\s,]*$")
 COMPLEMENT_WORDS = frozenset("close familiar loyal linked allied opposed related near".split())
 # A speech word after a determiner or possessor is a noun ("her late-night tweets", "the calls", "Kerr's notes").
 NOT_AFTER = "".join(f"(?<!{w} )" for w in ("the", "his", "her", "its", "our", "their", "'s", "\u2019s", "-night", "of",
@@ -83,7 +83,7 @@ def subject_before(s: str) -> tuple[str, str | None]:
         # "Ian Tolley, of Wexmoor Fire Service, said" / "Gail Thursby, regional organiser for the union, said" /
         # "Simon Eastley, prosecuting, told the court": the apposition is the role, the name the speaker.
         m = TRAILING_APPOS.search(s, max(0, len(s) - 160))
-        if m and not VERB.search(m.group(1)):
+        if m and not any(v.group() not in ("called", "named", "known") for v in VERB.finditer(m.group(1))):
             appos, s = re.sub(r"^(?:of|from)\s+", "of ", m.group(1)), s[:m.start()]
     s = s[:-120] + TRAILING_AUX.sub("", s[-120:])
     s = s[:-80] + _drop_age_home(s[-80:])

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .attribution import DOCUMENT_HEADS, ORG_WORDS
+from .names import looks_like_person, split_role_name
 from .quote_context import QuoteContext
 from .speakers import CLAUSE_OPENERS
 from .speech_subject import SPEECH_WORDS, STOP_BACK, is_possessor
@@ -110,6 +111,11 @@ def subject_speaker(ctx: QuoteContext, sent_start: int, o_start: int) -> tuple[s
         if person is not None:
             at = min(m for m in person.mentions if m >= sent_start + off)
             return ctx.att.resolve(person.name, None, at)
+        title, name = split_role_name(head[off:end].split())
+        if title and name and looks_like_person(name) and head[end:].strip():  # "President Oduya released ..."
+            speaker = ctx.att.resolve(head[off:end], None, sent_start + off)
+            if speaker[0]:
+                return speaker
         np = _source(head[off:end], at_start=off == 0)
         if np and head[off + len(np):].strip():  # the quotation is after the verb, not inside the subject
             speaker = ctx.att.resolve(np, None, sent_start + off)

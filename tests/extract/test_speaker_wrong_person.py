@@ -52,3 +52,54 @@ def test_a_name_opening_a_sentence_with_an_unclosed_apposition_is_who_said_it():
             'Tamsin Reyes, president and chief executive of the Bakers Association stated, '
             '\u201cIt is not a political problem; it is a math problem.\u201d')
     assert speakers(text) == ["Sam Leto", "Tamsin Reyes"]
+
+
+def test_a_question_put_by_someone_is_theirs_not_the_person_asked():
+    text = ('Pell Ruiz was asked by host Ida Maren, who backs him, "Now, you said the harbour would close. '
+            'Has that changed at all?"')
+    assert speakers(text) == ["Ida Maren"]
+
+
+def test_a_colon_after_a_name_introduces_the_next_quotation_not_the_last():
+    text = ('"Last night you said the mayor founded the cartel," Hanna Wex said. "You meant he made room for it." '
+            'Quill replied: "No, I meant what I said about him."')
+    assert speakers(text) == ["Hanna Wex", "Hanna Wex", "Ada Quill"]
+
+
+def test_a_participle_after_a_quote_does_not_name_its_speaker():
+    text = ('Ivo Marsh remarked that there is still "more work to do on the docks," noting weak trade '
+            'in the southern ports.')
+    assert speakers(text) == ["Ivo Marsh"]
+
+
+def test_a_sentence_after_a_closed_quote_is_new_when_the_quote_had_a_verb_or_the_next_one_goes_on():
+    text = ('Quill responds to Mills with, "Why now? That was on my way to Tarn?" Mills then writes back, '
+            '"You look fine in it."\n\n'
+            '"It is a sad day," Ivo Marsh told reporters. "This is what that campaign has become." '
+            'Bo Lindqvist said he would have fired the aide at once.')
+    assert speakers(text) == ["Ada Quill", "Mills", "Ivo Marsh", "Ivo Marsh"]
+
+
+def test_the_doer_of_a_participle_after_the_main_verb_is_the_speaker():
+    text = ('The advert ends with footage of Ivo Marsh saying during the debate, "That makes me clever," '
+            'while the crowd jeers.')
+    assert speakers(text) == ["Ivo Marsh"]
+
+
+def test_an_apposition_naming_a_firm_called_something_keeps_the_person():
+    text = ('But Tom Mellor, at a consulting firm called Gavel Partners, argues that as trade deepens, '
+            '"its influence will inevitably grow," too.')
+    assert speakers(text) == ["Tom Mellor"]
+
+
+def test_the_subject_after_one_or_more_lead_ins_says_the_participle():
+    text = ('In June, after Quill suffered a fall, Joss Axton emailed her, telling her, '
+            '"you are a star player and we need you!"\n\n'
+            'At the debate, Lindqvist compared himself to Quill, saying, "I take no fees from any bank at all."')
+    assert speakers(text) == ["Joss Axton", "Lindqvist"]
+
+
+def test_a_titled_surname_opening_a_report_of_an_act_is_the_source_of_its_quotation():
+    text = ('In Tarn, President Oduya released a statement on Thursday condemning "what appears to be a '
+            'cruel attack on the port." He said he had told his team to help.')
+    assert speakers(text) == ["Oduya"]
