@@ -94,7 +94,7 @@ class BriefingList(ScrollView, can_focus=True):
                  read: set[str] | None = None, archived: set[str] | None = None) -> None:
         self.rows, self.shown, self.note_counts = rows, shown, note_counts
         self.read, self.archived = read or set(), archived or set()
-        self.virtual_size = Size(self.size.width, len(shown))
+        self.virtual_size = Size(1, len(shown))  # rows fit the width: never a horizontal scrollbar
         self.cursor = min(self.cursor, max(0, len(shown) - 1))
         self.refresh()
 

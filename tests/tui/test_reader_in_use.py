@@ -1,0 +1,27 @@
+"""Bugs found by using the reader as an analyst would (tmux, 80x24, over SSH), each pinned by a test."""
+
+from __future__ import annotations
+
+from test_reader_bugs import region_text
+from test_reader_keys import app_for, settle
+
+from tui.widgets.briefing_list import BriefingList
+
+
+async def test_the_open_filter_keeps_the_list_under_its_column_titles(library):
+    # The filter's side margins used to narrow the list by 2 columns: every row then ran 2 columns
+    # left of the header (Source under Title, counts under the wrong column) until the filter closed.
+    app = app_for(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(BriefingList)
+        for keys in ((), ("slash",), ("f", "i", "r", "e")):
+            await pilot.press(*keys)
+            await pilot.pause()
+            header = region_text(app, app.screen.query_one("#library-header")).splitlines()[0]
+            row = region_text(app, listing).splitlines()[0]
+            assert listing.size.width == 80, keys
+            source = header.index("Source")  # the source label starts right under its title ...
+            assert row[source - 1] == " " and row[source] != " ", (keys, header, row)
+            quotes = header.index("Quo") + 2  # ... and each count ends under its right-aligned title
+            assert row[quotes].isdigit() and row[quotes + 1] == " ", (keys, header, row)
