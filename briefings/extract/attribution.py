@@ -18,7 +18,13 @@ DOCUMENT_HEADS = frozenset("statement report lawsuit claim suit letter paper doc
 ORG_WORDS = frozenset("agency firm company organization organisation association department ministry group team "
                       "club board union council committee commission office bureau corporation business network "
                       "league federation institute foundation charity campaign".split())
+# Heads of a body's name that go on with "of ..." ("the Illinois Board of Elections", "Department of Energy").
+NAMED_BODIES = frozenset("academy academies act center centre court school university authority service society "
+                         "department division directorate".split())
+BODY_WORDS = ORG_WORDS | NAMED_BODIES
 COMPLEMENT = re.compile(r"\b(?:close|familiar|loyal|linked|allied|opposed|related|near)\s+(?:to|with)\b", re.I)
+KNOWN_AS = re.compile(r"^(?:the\s+|a\s+|an\s+)?([a-z][\w\s\-]{1,60}?)\s+(?:known|identified)\s+(?:only\s+)?as\s+"
+                      r"([A-Z][\w\-\u2019']*(?:\s+[A-Z][\w\-\u2019']*){0,2})")
 PARTY_TAG = re.compile(rf"\s*{PARTY_PAREN}")
 OF_PLACE = re.compile(r"(.*?[A-Z][\w.\u2019'\-]*)\s+of\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
 # "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell": titles, then a name.
@@ -89,6 +95,8 @@ class Attributor:
                 break
             if " " in name:
                 return name
+            if self.people.text[at - 1:at] == "(" and self.people.text[at - 3:at - 1].strip()[-1:].isdigit():
+                continue  # "HARWICK, July 25 (UPI)": the wire service of a dateline
             acronym = acronym or name
         return acronym
 
@@ -143,11 +151,14 @@ class Attributor:
 
     def _resolve(self, np: str, appos: str | None, pos: int) -> tuple[str | None, str | None]:
         np = re.sub(r"^(?:and|but|so|then|meanwhile|however|also|while)\b\s*", "", np.strip(), flags=re.I)
+        known = KNOWN_AS.search(np)
+        if known:  # "the base chief known as Bob": the name is the speaker, the description the role
+            np, appos = known.group(2), appos or known.group(1)
         if not COMPLEMENT.search(np):  # keep "a person close to the family", "an official familiar with it"
             np = TRAIL.sub("", np).strip(" ,")
         np = PARTY_TAG.sub("", np).strip()  # "Sen. Pat Kerr (R-Pa.)"
         home = OF_PLACE.fullmatch(np)
-        if home and home.group(1).split()[-1].lower().rstrip(".") not in TITLE_WORDS:
+        if home and home.group(1).split()[-1].lower().rstrip(".") not in TITLE_WORDS | BODY_WORDS:
             np = home.group(1)  # "Sen. Tom Kerr of Delaware", "Pat Moran of Cheyenne": the place is not the speaker
         affiliation = None
         posted = OF_AFFILIATION.fullmatch(np)
@@ -182,6 +193,9 @@ class Attributor:
         if cut == 2 and tokens[0][:1].isupper() and tokens[1] == "and" and looks_like_person(tokens[2:]):
             return np, role  # "Graham and Lesley Morley": a couple speaks together
         title, name = split_role_name(tokens[cut:])
+        if name and len(tokens) - cut > len(name) + 1 and tokens[-len(name) - 1].lower() in ("of", "for") and \
+                tokens[-len(name) - 2].lower() in BODY_WORDS:
+            name = []  # "The Harwick Board of Ferries": what a body's name ends with is no person
         if name and looks_like_person(name):
             lead = [t for t in tokens[:cut] if t.lower() not in ("a", "an", "the")]
             role = " ".join([*lead, title] if title else lead) or role

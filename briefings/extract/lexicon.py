@@ -97,6 +97,15 @@ sc sd tn tx ut vt va wa wv wi wy ala ariz ark calif colo conn del fla ill ind ka
 n.h n.j n.m n.y n.c n.d okla ore r.i s.c s.d tenn wash w.va wis wyo
 """.split())
 PRONOUNS = frozenset("he she they we i it".split())
+# Capitalised only because they open a sentence (or follow "the" in a headline): never the first word of a
+# person's name, so "Now Bloomberg says", "Like Corker, Menendez ..." and "Top Clinton adviser" name Bloomberg,
+# Corker and Clinton.
+NOT_FIRST_NAMES = frozenset("""now like unlike neither either nor so wait well yes oh hey top year dear thus hence
+still also even just only perhaps maybe meanwhile however instead earlier later today yesterday tomorrow here there
+why how what whatever whenever""".split())
+# Verbs in the past or present tense that end a subject noun phrase but do not end in -ed ("The senator sought").
+PLAIN_VERBS = frozenset("""sought began went kept sent made took gave got brought thought held left met ran won lost
+stood came became spoke wrote saw knew found felt showed sings reports ends begins opens closes""".split())
 
 # Tokens that make a capitalised run a place or organisation, not a person.
 NON_PERSON = frozenset("""

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
-from .lexicon import HONORIFICS, NON_PERSON, SPEECH, TITLE_WORDS
+from .lexicon import HONORIFICS, NON_PERSON, NOT_FIRST_NAMES, SPEECH, TITLE_WORDS
 
 PARTICLES = frozenset("de da van von der den bin al el la le du dos ibn di ter".split())
 # A capitalised word; a full stop belongs to it only for an initial or a title ("J.", "Sgt."), so a
@@ -139,6 +139,8 @@ class People:
     def _scan(self) -> None:
         for m in RUN.finditer(self.text):
             tokens = m.group().split()
+            while len(tokens) > 1 and _key(tokens[0]) in NOT_FIRST_NAMES:
+                tokens.pop(0)  # "Now Bloomberg says", "Neither Donald J. Trump nor ...": the name follows
             if len(tokens) == 1 and _key(tokens[0]) in _NEVER_ALONE:
                 continue  # "The", "But", "Minister": the common case, decided without splitting
             if POSSESSIVE.search(tokens[-1]) and len(tokens[-1]) > 2:

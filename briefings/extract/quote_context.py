@@ -25,11 +25,15 @@ WITH_PARTICIPLE = re.compile(r"\b(?:with|of)\s+(?P<np>(?:[A-Z][\w.\u2019'\-]*\s+
 BY_AGENT = re.compile(r"\s+by\s+(?P<np>[^,;:\"\u201c\u201d]{2,60}?)\s*(?:,|$|\s+(?:whether|if|about|to|why|how|what)\b)")
 
 
+# A dateline opening a wire story: "WASHINGTON, Dec. 8 (UPI) \u2014", "HARWICK, July 25 \u2014".
+DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*)?(?:\([A-Za-z]{2,8}\)\s*)?"
+                      r"[\u2014\u2013-]+\s*")
+COMPARED = re.compile(r"(?:Like|Unlike)\s+[^,\"\u201c]{1,60},\s*")
+LABEL_VERBS = frozenset(("described", "called", "branded", "describing", "calling", "calls", "describes"))  # they name things as often as people
+
+
 def _blank(m: re.Match) -> str:
     return " " * len(m.group())  # a quotation blanked out, offsets kept
-
-
-LABEL_VERBS = frozenset(("described", "called", "branded", "describing", "calling", "calls", "describes"))  # they name things as often as people
 
 
 class QuoteContext:
@@ -102,7 +106,11 @@ class QuoteContext:
     def sentence_speaker(self, sent_start: int, pos: int) -> tuple[str | None, str | None]:
         """The subject of the sentence starting at ``sent_start``, for a verb whose own subject is elided."""
         head = QUOTED.sub(" ", self.text[sent_start:min(pos, sent_start + SUBJECT_REACH)]).strip(" ,")
+        head = DATELINE.sub("", head)  # "HARWICK, July 25 (UPI) \u2014 The board ...": the place and date are no one
         head = re.sub(r"^(?:But|And|Yet|So|Still|Then)\s+", "", head)  # "But Sen. Ann Kerr refused ..., responding"
+        compared = COMPARED.match(head)  # "Like Corker, Menendez rejected ...": the subject follows the comparison
+        if compared:
+            head, sent_start = head[compared.end():], sent_start + compared.end()
         np = sentence_subject(head)  # a quotation opening the sentence is not its subject
         opening = sentence_subject(head.split(",", 1)[0])
         if opening and had_person(opening):  # "Ann Kerr on Thursday attacked Ode, saying he is": a name opens it

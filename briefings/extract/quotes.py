@@ -117,6 +117,8 @@ def _attribute(ctx: QuoteContext, before: str, after: str, r: Region, sent_start
         if m and pattern is not AFTER_VERB_FIRST and ctx.text[r.end - 1:r.end] in ".?!," and \
                 re.fullmatch(r"[^\"\u201c\u201d,.!?]{0,16}:\s*", after[m.end():]) and not VERB.search(after, m.end()):
             continue  # '"...," Bo said. "..." Ida replied: "..."': the colon introduces the next quotation
+        if m and pattern is AFTER_VERB_FIRST and PARTICIPLE.match(after):
+            continue  # '"...," saying the city ...': more words of the same speaker, not who spoke
         if m and not (pattern is AFTER_VERB_FIRST and re.match(r"\s*(?:that|it|this|he|she|they)\b", m.group("np"))):
             # '"...," he tells Foster': the person the pronoun speaks to is not who it is
             told = pattern is not AFTER_VERB_FIRST and re.match(rf"\s+({NAME_RUN}|[A-Z][\w\-\u2019']+)", after[m.end():])
@@ -140,6 +142,7 @@ def _attribute(ctx: QuoteContext, before: str, after: str, r: Region, sent_start
     return speaker
 
 
+PARTICIPLE = re.compile(r"\s*[,\u2014\u2013-]?\s*[a-z]+ing\b")
 # '"...." Ann Ode, a delegate, criticized her state's laws': the verb takes an object, so this is a sentence of
 # its own and not the quote's attribution (which ends, or goes on with "in a statement", "to reporters", ...).
 NEW_CLAUSE = re.compile(r"\s+(?:her|his|their|its|the|a|an|this|that|these|those|he|she|they|it|we|there|[a-z]+ing)\b")

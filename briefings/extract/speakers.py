@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import SPEECH, SPEECH_VERBS, US_STATES
+from .lexicon import MONTHS, PLAIN_VERBS, PRONOUNS, SPEECH, SPEECH_VERBS, US_STATES
 from .names import RUN
 
 # Words that open a clause, not a noun phrase: a speaker never starts with them.
@@ -58,13 +58,54 @@ PARTY_PAREN = r"\((?:[DRI]|[A-Z]{1,2}-[A-Z][\w.\- ]{0,20})\)"
 PARTY_STATE = re.compile(r",?\s*\(?\b[DRI]-[A-Z][\w.\-]*\)?\.?$")
 
 
+# Lowercase words that follow a subject without belonging to it: "Cruz himself", "Right Wing Watch first".
+TAIL_WORDS = frozenset("himself herself themselves itself even first now currently similarly too".split())
+# Words in -ly that are nouns, not adverbs: they may end a description ("the family", "a close ally").
+LY_NOUNS = frozenset("family ally assembly daily weekly monthly quarterly supply rally belly bully italy".split())
+# After a verb in -ed, what shows it is the verb of a clause rather than a participle in a description
+# ("He criticized Clinton's record", "the order released Friday"; not "the retired neurosurgeon").
+CLAUSE_AFTER_VERB = re.compile(r"(?:a|an|the|no|his|her|their|its|my|our|out|up|down|off|further|to|about|on|in|"
+                               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+['\u2019]s)$", re.I)
+LEADING_ADVERBS = frozenset("now so still also even just only perhaps maybe meanwhile however instead then thus hence "
+                            "well yes oh wait".split())
+CONJUNCTIONS = frozenset("when while as after before because if since though although once".split())
+CONTRACTION = re.compile(r"^(he|she|they|we|i)['\u2019](?:d|ve|ll|re|m)$", re.I)
+
+
+def _ends_subject(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` (not the first word) follows the subject rather than belongs to it."""
+    w = words[i]
+    low = w.lower()
+    if low in SUBJECT_ENDS:
+        return True  # "Trump has repeatedly"
+    if not w[:1].islower() or "-" in w:
+        return False
+    prev, last = words[i - 1], i == len(words) - 1
+    named = prev[:1].isupper() and prev not in ("A", "An", "The")
+    after_subject = named or prev.lower() in PRONOUNS or last
+    if low in TAIL_WORDS or len(low) > 4 and low.endswith("ly") and low not in LY_NOUNS:
+        return after_subject  # "Trump jokingly", "she regularly"; not "a newly formed group"
+    if low in PLAIN_VERBS or len(low) > 4 and low.endswith("ed"):
+        # "The senator sought", "Mr. Sanders showed no sign", "a poll conducted"; "the retired neurosurgeon" stays
+        return last and i >= 2 and not named or prev.lower() in PRONOUNS or i >= 2 and not last and bool(CLAUSE_AFTER_VERB.match(words[i + 1])) \
+            or low in PLAIN_VERBS and named
+    return False
+
+
 def trim_subject(np: str) -> str:
-    """Cut what cannot belong to a subject: a party tag, and an auxiliary or adverb with what follows."""
+    """Cut what cannot belong to a subject: a party tag, and an auxiliary, adverb or verb with what follows."""
     s = PARTY_STATE.sub("", np.strip(" ,;:\u2014\u2013-")).strip(" ,")
+    s = CONTRACTION.sub(r"\1", s)  # "he'd", "they've": the pronoun is the subject
     words = s.split()
-    for i, w in enumerate(words[1:], 1):
-        if w.lower() in SUBJECT_ENDS:
-            return " ".join(words[:i])  # "Trump has repeatedly"
+    while len(words) > 1 and words[0].lower() in LEADING_ADVERBS and words[1][:1].isupper() and not words[0].isupper():
+        words.pop(0)  # "Now Berend says", "Even Lindsey Graham said": the adverb opened the sentence
+    s = " ".join(words)
+    for i in range(1, len(words)):
+        if _ends_subject(words, i):
+            kept = words[:i]  # "Trump has repeatedly", "Cruz himself", "He sent out a fundraising email"
+            while len(kept) > 1 and kept[-1].lower() in CONJUNCTIONS:
+                kept.pop()  # "Dan Golvach when asked about ...": the clause began before the verb
+            return " ".join(kept)
     return s
 
 
@@ -82,11 +123,45 @@ def clean_speaker(speaker: str | None) -> str | None:
         return None  # "in Windham, New Hampshire, ... said": the place of a dateline or apposition
     if len(words) == 1 and first in ("another", "others", "some", "many", "most", "one", "both", "all", "each"):
         return None
+    if _not_a_source(words):
+        return None
     if len(words) == 1 and (first in SPEECH_VERBS or first in ("say", "says")):
         return None  # "said": a verb left over from an attribution that did not parse
     if len(words) == 1 and re.search(r"(?:ed|ing|ly)$", first) and (words[0][:1].islower() or len(first) > 6):
         return None  # "said", "Continuing", "Shortly": a verb or adverb is no one
     return " ".join(words)
+
+
+# A time, not someone: "last month", "the past", "a few days", "eight years now".
+TIME_HEADS = frozenset("week weeks year years month months day days past ago time now last".split())
+# Lone months that are not also common first names ("May", "June", "April" may be a person).
+LONE_MONTHS = frozenset("january february march july september october november december".split())
+# Words that cannot head a description of who spoke ("The most", "the so", "a million").
+DOCUMENT_INGS = frozenset("ruling filing briefing posting finding writing recording listing hearing".split())
+NOT_HEADS = frozenset("most so such particular million billion thousand hundred dozen lot".split())
+
+
+def _not_a_source(words: list[str]) -> bool:
+    """Whether ``words`` is a dateline, a headline, a time, a clipped word or a thing rather than a source."""
+    low = [w.lower().strip(".,") for w in words]
+    if any(w in MONTHS and k + 1 < len(low) and low[k + 1][:1].isdigit() for k, w in enumerate(low)):
+        return True  # "WASHINGTON Dec 8 UPI", "July 25": a dateline
+    if len(low) == 1 and low[0] in LONE_MONTHS:
+        return True
+    letters = [w for w in words if w.isalpha()]
+    if letters and len(letters) == len(words) and all(w.isupper() for w in words) and (
+            len(words) >= 2 and max(map(len, words)) >= 4 or len(words[0]) >= 7):
+        return True  # "VOTERS CARE MORE", "CONGRESS": a headline in capitals, not an acronym
+    if any(w in ("that", "which") for w in words[1:]):
+        return True  # "CBS that the laws": the object of a verb and the clause it introduces
+    if any(re.search(r"n['\u2019]t$", w) for w in low) or len(low) == 1 and len(low[0]) == 1 and low[0] != "i":
+        return True  # "wouldn't", "n": a word broken off
+    if all(w[:1].islower() or w in ("The", "A", "An") for w in words):
+        if low[-1] in TIME_HEADS or low[-1] in NOT_HEADS:
+            return True  # "the past", "last month", "The most", "a million"
+        if low[-1].endswith("ing") and len(low[-1]) > 5 and len(low) <= 3 and low[-1] not in DOCUMENT_INGS:
+            return True  # "the scheduling", "the drinking": an activity, not a source
+    return False
 
 
 # --- who "he" or "she" is -------------------------------------------------------------------------
@@ -105,6 +180,8 @@ CAPTION = re.compile(r"\((?:[^()]{0,80}\b(?:photo|Photo|PHOTO|file|FILE|image|Im
 SPEECH_AFTER = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?!called|described|branded)(?:{SPEECH})\b")  # "Foster writes": the subject of a speech verb
 # '"...," said Sen. Ralf Oduya': the subject follows the verb.
 SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH})\s+(?:[A-Z][\w.\-]*\s+){{0,4}}$")
+PREPOSITION_BEFORE = re.compile(r"\b(?:[Ll]ike|[Uu]nlike|[Bb]esides|[Ee]xcept)\s+"
+                                r"(?:[A-Z][\w.\u2019'\-]*\s+){0,3}$")  # "Unlike Sen. Al Mnajer": titles and particles
 ASIDE_AFTER = re.compile(r"[\w'\u2019.\-]*\s*,\s*(?:he|she)\s+(?:said|says|added|adds|noted|notes)\b")
 
 
@@ -143,7 +220,7 @@ class Salience:
         best, choice = None, None
         para = self.para_span(pronoun_at)
         for at, person, sentence in found:
-            if person is addressee or self.quoted(at) or self.caption(at) or \
+            if person is addressee or self.quoted(at) or self.caption(at) or self.compared(at) or \
                     ASIDE_AFTER.match(self.text, self._run_end(at)):
                 continue
             g = self.gender(person)
@@ -160,8 +237,14 @@ class Salience:
         """Whether the name at ``at`` stands where a subject does: at most two lowercase words (and any
         capitalised title) before it in its sentence ("In an interview, Kerr ..."; not "porters like Kerr")."""
         start = self.sentence_start(at)
+        if self.compared(at):
+            return False  # "Unlike Al Mnajer, he has ...": the object of a preposition, not the subject
         words = re.findall(r"[^\W\d_][\w'\u2019\-]*", self.text[max(start, at - 200):at])
         return sum(w[:1].islower() for w in words) <= 2
+
+    def compared(self, at: int) -> bool:
+        """Whether the name at ``at`` follows "like"/"unlike"/"despite"... (the object of a preposition)."""
+        return bool(PREPOSITION_BEFORE.search(self.text, max(0, at - 60), at))
 
     def _run_end(self, at: int) -> int:
         run = RUN.match(self.text, at)

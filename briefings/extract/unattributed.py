@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from .attribution import DOCUMENT_HEADS, ORG_WORDS
+from .attribution import BODY_WORDS, DOCUMENT_HEADS, ORG_WORDS
 from .names import looks_like_person, split_role_name
-from .quote_context import QuoteContext
+from .quote_context import DATELINE, QuoteContext
 from .speakers import CLAUSE_OPENERS
 from .speech_subject import SPEECH_WORDS, STOP_BACK, is_possessor
 from .text import Region
@@ -60,19 +60,23 @@ OPENING_PRONOUN = re.compile(r"(?:(?:and|but|so|yet|still|instead|then)\s+|[^,\"
 RELATIVE_WHO = re.compile(r",\s*who\s+(?:\w+\s+){0,2}?(?!said|says)\w+")
 # A lead-in before the subject: "On Monday, Trump ...", "In a statement Friday, the campaign ...".
 LEAD_IN = re.compile(r"[^,\"\u201c\u201d]{1,60},\s*")
+NAME_GOES_ON = re.compile(r"\s+(?:the\s+)?[A-Z]")
 WORD = re.compile(r"[\w\u2019'\-&.]+")
 
 
 def _subject_end(head: str, start: int) -> int:
     """Where the subject noun phrase starting at ``start`` ends: at a stop word, a verb in -ed or a
     speech verb, or after eight words (the rules of :func:`sentence_subject`)."""
-    end, n = start, 0
+    end, n, prev = start, 0, ""
     for w in WORD.finditer(head, start):
         word = w.group().rstrip(".")
-        if n >= 8 or head[end:w.start()].strip() or word.lower() in STOP_BACK or \
+        # "the Illinois Board of Elections was": "of" between capitalised words goes on with the name
+        of_name = word in ("of", "for") and prev[:1].isupper() and prev.lower() in BODY_WORDS and \
+            bool(NAME_GOES_ON.match(head, w.end()))
+        if n >= 8 or head[end:w.start()].strip() or word.lower() in STOP_BACK and not of_name or \
                 n and (word.endswith("ed") or word.lower() in SPEECH_WORDS):
             break
-        end, n = w.end(), n + 1
+        end, n, prev = w.end(), n + 1, word
     return end
 
 
@@ -102,7 +106,7 @@ def subject_speaker(ctx: QuoteContext, sent_start: int, o_start: int) -> tuple[s
     pronoun = OPENING_PRONOUN.match(head)
     if pronoun:
         return ctx.att.resolve(pronoun.group(1), None, sent_start + pronoun.start(1))
-    lead = LEAD_IN.match(head)
+    lead = DATELINE.match(head) or LEAD_IN.match(head)  # "HARWICK, July 25 (UPI) \u2014 The board ...": past the date
     for off in (0, lead.end()) if lead else (0,):
         end = _subject_end(head, off)
         if end <= off:
@@ -143,7 +147,15 @@ def _source(np: str, at_start: bool) -> str | None:
         return None
     if words[0].lower() in ("a", "an", "the"):
         heads = [i for i, w in enumerate(words[1:5], 1) if w.lower() in SOURCE_HEADS]
-        return " ".join(words[:heads[-1] + 1]) if heads else None
+        if not heads:
+            return None
+        end = heads[-1] + 1
+        if words[end - 1][:1].isupper():  # "The Harwick Board of Ferries": the whole name, not "The Harwick Board"
+            while end + 1 < len(words) and words[end] in ("of", "for") and words[end + 1][:1].isupper():
+                end += 2
+                while end < len(words) and words[end][:1].isupper():
+                    end += 1
+        return " ".join(words[:end])
     run = []
     for w in words:
         if not w[:1].isupper():

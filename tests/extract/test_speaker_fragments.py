@@ -1,0 +1,120 @@
+"""A speaker is a clean name or a clean description, never a fragment of the sentence around it (issue 9).
+
+Each test is one pattern that real news produced ("Trump jokingly", "July", "Neither Donald J. Trump",
+"the base chief known", "Illinois Board"), written as fictional text.
+"""
+
+import pytest
+from extract_helpers import brief
+
+from briefings.extract.speakers import clean_speaker
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in brief(text).quotes]
+
+
+def test_an_adverb_or_reflexive_after_the_name_is_not_part_of_it():
+    assert speakers('Mayor Ilse Varga was in good spirits at the harbour. Varga jokingly said, '
+                    '"I have been called worse things by my own cat."') == ["Ilse Varga"]
+    assert speakers('Ivo Rask, 49, took the stage at noon. Rask himself said on Tuesday that '
+                    '"the only way to win the valley is to knock on every door."') == ["Ivo Rask"]
+
+
+def test_a_pronoun_and_an_adverb_resolve_to_the_person():
+    assert speakers('Mayor Ilse Varga, 52, spoke at the pier for an hour. She regularly tells the crowds that '
+                    '"the harbour belongs to the people who work it."') == ["Ilse Varga"]
+
+
+def test_a_verb_glued_to_a_source_is_cut_off():
+    assert speakers('The Harwick Gazette reports: "The council has approved the new ferry timetable for the '
+                    'winter months."') == ["The Harwick Gazette"]
+
+
+def test_a_whole_clause_is_not_a_speaker():
+    assert speakers('Senator Tomas Berend wants the vote moved. He sent out a letter on Monday saying '
+                    '"the council has run out of excuses."') == ["Tomas Berend"]
+    text = ('The campaign wrote to donors. The Brandt campaign sent a fundraising email Wednesday saying the race '
+            'is close. "Friend, I can win this seat," the email read.')
+    assert speakers(text) == ["The Brandt campaign"]
+
+
+def test_a_word_opening_the_sentence_is_not_the_first_name():
+    assert speakers('Tomas Berend rejected the offer last spring. Now Berend says "the offer was never serious '
+                    'and the town knows it."') == ["Tomas Berend"]
+    assert speakers('Top Varga aide Pim Oort spoke first. Varga said, "I do not know anything about the ferry '
+                    'contract."') == ["Varga"]
+
+
+def test_the_person_compared_with_is_not_the_subject():
+    assert speakers('Like Berend, Ivo Rask also rejected the plan, arguing that there is "no money left in the '
+                    'harbour fund for it."') == ["Ivo Rask"]
+    text = ('Ivo Rask, 49, has not found work since the mill closed. Unlike Tomas Berend, he has no savings.\n\n'
+            '"When you have children to feed, the rest comes later," he said.')
+    assert speakers(text) == ["Ivo Rask"]
+
+
+def test_a_dateline_is_not_a_speaker():
+    assert speakers('HARWICK, July 25 (UPI) \u2014 The harbour board released a statement on Monday, offering '
+                    '"a full and sincere apology to the families."') == ["The harbour board"]
+
+
+def test_a_time_between_subject_and_verb_is_not_the_speaker():
+    text = ('Rep. Ola Brandt (D-Vt.) last month joked to the harbour master that the tide was late. "The sea keeps '
+            'its own calendar and never asks us," she said.')
+    assert speakers(text) == ["Ola Brandt"]
+    text = ('Hal Oduya on Monday praised the crews. "Nobody works harder than the people on the night boats," '
+            'Oduya said. Oduya, who has in the past described the board as "a club of people who never sail," '
+            'was cheered.')
+    assert speakers(text) == ["Hal Oduya", "Hal Oduya"]
+
+
+def test_a_contracted_pronoun_is_the_pronoun():
+    text = ('Ola Brandt spoke for the council. "We will not close the ferry," Brandt said. Later, they\u2019ve '
+            'suggested that "the timetable can change in spring."')
+    assert speakers(text) == ["Ola Brandt", "Ola Brandt"]
+
+
+def test_the_full_name_of_a_body_is_the_speaker():
+    text = ('The ruling came late.\n\nThe Harwick Board of Ferries was conclusive in its findings: "Further '
+            'discussion on this matter is unnecessary."')
+    assert speakers(text) == ["The Harwick Board of Ferries"]
+
+
+def test_known_as_gives_the_name_and_the_role():
+    (q,) = brief('"There never was an order to stop," said the station chief known as Bob, speaking for the '
+                 'first time.').quotes
+    assert (q.speaker, q.role) == ("Bob", "station chief")
+
+
+def test_a_participle_after_a_quote_introduces_more_words_not_a_speaker():
+    assert speakers('Ola Brandt gave a defence of "Harwick values," saying the town embodied the "courage and '
+                    'heart of the coast."') == ["Ola Brandt"]
+
+
+def test_a_clause_word_before_the_verb_ends_the_name():
+    text = ('"Anyone who skips the safety drill puts every passenger at risk," said Harwick resident Dara Quist '
+            'when asked about the ferry.')
+    assert speakers(text) == ["Dara Quist"]
+
+
+@pytest.mark.parametrize("fragment", ["VOTERS CARE MORE", "CONGRESS", "WASHINGTON Dec 8 UPI", "July", "last month",
+                                      "the past", "a few days", "The most", "a million", "wouldn\u2019t", "n",
+                                      "the scheduling", "CBS that the laws", "NOW OPEN"])
+def test_fragments_are_never_a_speaker(fragment):
+    assert clean_speaker(fragment) is None
+
+
+@pytest.mark.parametrize("speaker", ["NAACP", "May", "Ai Jun", "the ruling", "the retired neurosurgeon",
+                                     "A newly formed super PAC", "the family", "the first lady", "the accused"])
+def test_clean_names_and_descriptions_stay(speaker):
+    assert clean_speaker(speaker) == speaker
+
+
+@pytest.mark.parametrize(("raw", "clean"), [("Right Wing Watch first", "Right Wing Watch"),
+                                            ("The Florida senator sought", "The Florida senator"),
+                                            ("a Harwick poll conducted", "a Harwick poll"),
+                                            ("Mr. Oduya showed no sign of backing down", "Mr. Oduya"),
+                                            ("the order released Friday", "the order")])
+def test_a_tail_is_trimmed_to_the_subject(raw, clean):
+    assert clean_speaker(raw) == clean
