@@ -51,6 +51,10 @@ _STATUS_NOUN = re.compile(r"^(?:the\s+)?(?:injured|wounded|dead|missing)\b", re.
 # Surname-only people the extractor leaves out: "Mayor Sollis said", "Sollis, the village mayor, said".
 TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mayor|Governor|Chief|Minister|Judge|President|Senator|Inspector|"
                     r"Commissioner|Sheriff|Captain|General|Colonel)\.?\s+([A-Z][a-z\u00e0-\u00ff'\-]+)\b(?!\s+[A-Z])")
+# Words after "General", "Chief"... that make an institution, not a titled person ("Wexmoor General Hospital").
+INSTITUTIONS = frozenset("""hospital hospitals infirmary assembly motors election elections court council office
+store stores manager management practitioner practice services service electric dynamics insurance hospitality
+surgery medical physician staff""".split())
 # The apposition after a name, up to the next comma: kept only if it names an office or occupation.
 _APPOSITION = r"((?:the |a |an )?[a-z][a-z'\u2019\- ]{2,60}?)(?=,|\s+(?:said|says|told))"
 APPOSED = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z\u00e0-\u00ff'\-]+), " + _APPOSITION)
@@ -119,7 +123,8 @@ def _people(b: Briefing, text: str) -> list[dict[str, Any]]:
     for p in People(text).persons:
         person(p.name, p.role, p.mentions[0] if p.mentions else 0)
     for m in TITLED.finditer(text):
-        if m[1].lower() not in NOT_PLACE:
+        # "General Hospital", "Chief Constable", "Minister Said": an institution or a second title, not a surname.
+        if m[1].lower() not in NOT_PLACE and fold(m[1]) not in TITLE_WORDS and m[1].lower() not in INSTITUTIONS:
             person(m[1], None, m.start(1))
     for m in (*APPOSED.finditer(text), *APPOSED_FULL.finditer(text)):
         if m[1].split()[0].lower() not in NOT_PLACE and is_role(m[2]):

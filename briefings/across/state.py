@@ -33,7 +33,8 @@ from .shards import Shards
 from .watch import Watchlist
 
 
-FORMAT = "2"  # of the files below; bump when it changes: a state in another format is rebuilt
+FORMAT = "3"  # of the files below; bump when it changes: a state in another format is rebuilt
+# (3: profiles no longer hold "Hospital" from "General Hospital": older states are rebuilt with the fix)
 
 
 class Across:

@@ -42,3 +42,14 @@ def test_story_people_roles_quotes_and_casualties(story_library):
 def test_a_bare_name_before_said_is_not_a_person_on_its_own(fresh_library):
     _add(fresh_library, "Epsilon report", "The port was closed, Northwire said. Three ships waited.", "2026-04-01")
     assert query.people(query.ensure(fresh_library), "Northwire") == []
+
+
+def test_an_institution_after_a_title_word_is_not_a_person(fresh_library):
+    # "General Hospital" read as General + surname "Hospital" made "Hospital" the best-connected
+    # person in the sample library; "Chief Constable said" made a person "Constable".
+    _add(fresh_library, "Epsilon report", "Two workers were taken to Varnholt General Hospital. "
+         "Chief Constable Ryn Tallis said the site was safe. Later the Chief Constable said more. "
+         "General Oda Ferrin said troops had left.", "2026-04-05")
+    names = sorted(p["name"] for p in query.people(query.ensure(fresh_library), ""))
+    assert "Hospital" not in names and "Constable" not in names
+    assert "Oda Ferrin" in names and "Ryn Tallis" in names

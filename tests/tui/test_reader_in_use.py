@@ -25,3 +25,27 @@ async def test_the_open_filter_keeps_the_list_under_its_column_titles(library):
             assert row[source - 1] == " " and row[source] != " ", (keys, header, row)
             quotes = header.index("Quo") + 2  # ... and each count ends under its right-aligned title
             assert row[quotes].isdigit() and row[quotes + 1] == " ", (keys, header, row)
+
+
+async def test_the_across_screens_mark_the_selected_row_in_text(library):
+    # Only the row's background told which person was selected: invisible in a monochrome terminal
+    # or capture. The library, the panes and Notes carry a ▸; People, Events, Timeline and Watch share
+    # one frame (tui/screens/across.py) and now do too.
+    app = app_for(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await pilot.pause()
+        table = app.screen.query_one("#across-table")
+
+        def marked() -> list[int]:
+            rows = region_text(app, table).splitlines()[1:]  # under the column titles
+            return [n for n, line in enumerate(rows) if line.lstrip().startswith("\u25b8")]
+        assert marked() == [0]
+        await pilot.press("j", "j")
+        assert marked() == [2]
+        await pilot.press("k")
+        assert marked() == [1]
+        await pilot.press("slash", "a", "n")  # the filter rebuilds the table: still exactly one mark
+        await pilot.pause()
+        assert len(marked()) == 1

@@ -47,6 +47,7 @@ class AcrossScreen(Screen):
         super().__init__()
         self.items: list[dict[str, Any]] = []
         self.shown: list[dict[str, Any]] = []
+        self._marked: Any = None  # the row key drawn with the selection mark
 
     def compose(self) -> ComposeResult:
         yield Static(id="across-title")
@@ -98,7 +99,8 @@ class AcrossScreen(Screen):
     # -- shared -----------------------------------------------------------------------------------
     def _widths(self) -> list[int]:
         table_width = self.query_one(DataTable).size.width or self.size.width
-        fixed = sum(w for _, w in self.COLUMNS if w) + 2 * len(self.COLUMNS) + 1
+        # Each column has 1 cell of padding either side; the mark column takes 1 + 2 more.
+        fixed = sum(w for _, w in self.COLUMNS if w) + 2 * len(self.COLUMNS) + 1 + 3
         return [w or max(10, table_width - fixed) for _, w in self.COLUMNS]
 
     def refilter(self) -> None:
@@ -108,10 +110,12 @@ class AcrossScreen(Screen):
         widths = self._widths()
         row = table.cursor_row
         table.clear(columns=True)
+        self._marked = None
+        table.add_column("", width=1, key="mark")  # the selected row's mark: visible without colour
         for (label, _), width in zip(self.COLUMNS, widths):
             table.add_column(label, width=width)
         for n, item in enumerate(self.shown):
-            table.add_row(*self.cells(item, widths), key=str(n))
+            table.add_row("", *self.cells(item, widths), key=str(n))
         if self.shown:
             table.move_cursor(row=min(max(row, 0), len(self.shown) - 1))
         count = f"{len(self.shown)} of {len(self.items)}" if words else f"{len(self.items)}"
@@ -128,7 +132,12 @@ class AcrossScreen(Screen):
             self.detail(item) if item is not None else Text(self.empty_text(), style="italic"))
 
     @on(DataTable.RowHighlighted)
-    def _highlighted(self) -> None:
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        table = self.query_one(DataTable)
+        if self._marked is not None and self._marked in table.rows:
+            table.update_cell(self._marked, "mark", "")
+        self._marked = event.row_key
+        table.update_cell(event.row_key, "mark", Text("\u25b8", style="bold"))
         self.show_detail()
 
     @on(DataTable.RowSelected)
