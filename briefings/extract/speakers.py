@@ -192,6 +192,7 @@ class Salience:
         self.text, self.people, self.gender, self.sentence_start = text, people, gender, sentence_start
         self.sentence_of, self.para_span, self.quoted = sentence_of, para_span, quoted
         self._captions: dict[int, bool] = {}
+        self._compared: dict[int, bool] = {}
 
     def caption(self, pos: int) -> bool:
         """Whether ``pos`` is in a photo caption paragraph ("... ( Toronto Star file photo )")."""
@@ -244,7 +245,10 @@ class Salience:
 
     def compared(self, at: int) -> bool:
         """Whether the name at ``at`` follows "like"/"unlike"/"despite"... (the object of a preposition)."""
-        return bool(PREPOSITION_BEFORE.search(self.text, max(0, at - 60), at))
+        found = self._compared.get(at)
+        if found is None:
+            found = self._compared[at] = bool(PREPOSITION_BEFORE.search(self.text, max(0, at - 60), at))
+        return found
 
     def _run_end(self, at: int) -> int:
         run = RUN.match(self.text, at)
@@ -267,6 +271,16 @@ ROLE_BREAKERS = (CLAUSE_OPENERS - frozenset("of for in on at from by to with abo
     "against thinks believes says said told".split())
 
 
+# A role never opens with a verb, a preposition of time or manner, or a conjunction: it is a clause cut loose.
+ROLE_CLAUSES = frozenset("""has have had is was were are will would who which worked works ran spent lined advised
+previously also then in on to during after before when while and""".split())
+LONE_NOT_ROLES = CLAUSE_OPENERS | frozenset("former then late".split())
+SPELLED_TITLES = {"sgt.": "sergeant", "lt.": "lieutenant", "capt.": "captain", "col.": "colonel", "gen.": "general",
+                  "cpl.": "corporal", "det.": "detective", "insp.": "inspector", "supt.": "superintendent",
+                  "prof.": "professor", "rev.": "reverend", "sen.": "senator", "rep.": "representative",
+                  "gov.": "governor", "maj.": "major", "adm.": "admiral", "cmdr.": "commander"}
+
+
 def clean_role(role: str | None) -> str | None:
     """``role`` without a clause word before it or a title left dangling at its end; None when nothing is left."""
     if not role:
@@ -274,10 +288,22 @@ def clean_role(role: str | None) -> str | None:
     words = role.split()
     cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower().strip(",") in ROLE_BREAKERS), default=0)
     words = words[cut:]
+    if len(words) > 2 and words[0].lower() in ("is", "was") and words[1].lower() in ("a", "an", "the"):
+        words = words[2:]  # "(who) is the director of the Forecast": the description after the verb
+    if words and words[0].lower() == "and":  # "(former senator) and CIA director": the last of two roles
+        if len(words) < 2 or words[1].lower() in ("his", "her", "their", "the", "a", "an") or \
+                not re.search(r"(?:er|or|ist|ian|ant|ent|man|woman|chief|head|secretary)$", words[-1].lower()):
+            return None  # "and his father", "and improve education": not a role at all
+        words = words[1:]
+    if not words or words[0].lower() in ROLE_CLAUSES or len(words) == 1 and words[0].lower() in LONE_NOT_ROLES:
+        return None  # "has been critical of Trump", "to be president", "in a statement", "But", "Former"
     if words and words[-1].lower() in ("and", "or"):
         return None  # "Graham and" (of "Graham and Lesley Morley"): a second person, not a role
     if len(words) >= 2 and words[-1].lower() in TRAILING_TITLES and (words[-1].endswith(".") or words[-2][:1].islower()):
         words = words[:-1]  # not "Detective Superintendent", a rank of two words
     if len(words) >= 3 and words[0].lower() == words[-1].lower():
         words = words[1:]  # "lawyer Immigration lawyer"
+    # "Sgt. of the patrol's Harlow Springs post": a rank abbreviated before "of ..." reads as a word
+    words = [SPELLED_TITLES.get(w.lower(), w) if i + 1 < len(words) and words[i + 1][:1].islower() else w
+             for i, w in enumerate(words)]
     return " ".join(words).strip(" ,") or None

@@ -7,7 +7,7 @@ Each test is one pattern that real news produced ("Trump jokingly", "July", "Nei
 import pytest
 from extract_helpers import brief
 
-from briefings.extract.speakers import clean_speaker
+from briefings.extract.speakers import clean_role, clean_speaker
 
 
 def speakers(text: str) -> list[str | None]:
@@ -118,3 +118,20 @@ def test_clean_names_and_descriptions_stay(speaker):
                                             ("the order released Friday", "the order")])
 def test_a_tail_is_trimmed_to_the_subject(raw, clean):
     assert clean_speaker(raw) == clean
+
+
+def test_an_abbreviated_rank_before_where_the_person_serves_reads_as_a_word():
+    (q,) = brief('"There was nothing to see," Sgt. Mira Dobrev of the patrol\'s Fenwick post said at the scene.').quotes
+    assert (q.speaker, q.role) == ("Mira Dobrev", "sergeant of the patrol's Fenwick post")
+
+
+@pytest.mark.parametrize(("raw", "role"), [("and his father", None), ("and improve education", None),
+                                           ("But", None), ("Former", None), ("to be president", None),
+                                           ("has been critical of the mayor", None),
+                                           ("in a statement released by the campaign on Thursday", None),
+                                           ("and harbour historian", "harbour historian"),
+                                           ("is the director of the Harwick Ferry Trust",
+                                            "director of the Harwick Ferry Trust"),
+                                           ("Sgt.", "Sgt."), ("at the Harwick Institute", "at the Harwick Institute")])
+def test_a_role_is_a_description_not_a_clause_cut_loose(raw, role):
+    assert clean_role(raw) == role

@@ -148,7 +148,7 @@ def test_he_is_never_the_person_he_speaks_to():
 
 def test_a_titled_name_of_a_post_is_the_speaker_and_the_post_is_the_role():
     (q,) = brief('"There was nothing to see," Sgt. Mira Dobrev of the patrol\'s Fenwick post said at the scene.').quotes
-    assert (q.speaker, q.role) == ("Mira Dobrev", "Sgt. of the patrol's Fenwick post")
+    assert (q.speaker, q.role) == ("Mira Dobrev", "sergeant of the patrol's Fenwick post")
 
 
 def test_a_title_said_before_the_name_does_not_dangle_at_the_end_of_the_role():
