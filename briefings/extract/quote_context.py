@@ -32,7 +32,7 @@ COMPARED = re.compile(r"(?:Like|Unlike)\s+[^,\"\u201c]{1,60},\s*")
 LABEL_VERBS = frozenset(("described", "called", "branded", "describing", "calling", "calls", "describes"))  # they name things as often as people
 
 
-def _blank(m: re.Match) -> str:
+def blank(m: re.Match) -> str:
     return " " * len(m.group())  # a quotation blanked out, offsets kept
 
 
@@ -76,7 +76,7 @@ class QuoteContext:
                            if not f.group().endswith("ing")), None)
             start = max(sent_start, pos - SUBJECT_REACH)
             doer = None
-            for doer in WITH_PARTICIPLE.finditer(QUOTED.sub(_blank, self.text[start:pos])):
+            for doer in WITH_PARTICIPLE.finditer(QUOTED.sub(blank, self.text[start:pos])):
                 pass
             if doer is not None and (finite is None or start + doer.start() > pos - len(before) + finite.end()):
                 found = self.att.resolve(doer.group("np"), None, pos)  # "..., with Ida Moor tweeting that ... and asking,"

@@ -23,7 +23,7 @@ from ..model import Quote, digest
 from .attribution import NAME_RUN, Attributor, count_words, had_person
 from .document import Document
 from .names import People
-from .quote_context import QuoteContext
+from .quote_context import QUOTED, QuoteContext, blank
 from .speakers import clean_role
 from .speech_subject import AFTER_NAME_APPOS, AFTER_NP_FIRST, AFTER_VERB_FIRST, VERB
 from .text import Region, outer
@@ -127,7 +127,7 @@ def _attribute(ctx: QuoteContext, before: str, after: str, r: Region, sent_start
             att.addressee = None
             if speaker:
                 return speaker, role
-    m = SIGNED.match(after)
+    m = SIGNED.match(after) or _signature(ctx, r)
     if m:  # '"..." \u2015 Ana Ruiz': a quotation signed with the speaker's name
         speaker, role = att.resolve(m.group("np"), None, r.start)
         if speaker:
@@ -139,10 +139,33 @@ def _attribute(ctx: QuoteContext, before: str, after: str, r: Region, sent_start
     speaker = ctx.speaker_from(before, sent_start, outer(ctx.text, r)[0])
     if speaker[0] is None:
         speaker = _closing_attribution(att, after, r.start)
+    o_end, sent_end = outer(ctx.text, r)[1], ctx.sents[ctx.sentence_of(r.end)][1]
+    if speaker[0] is None and o_end + len(after) < sent_end:  # '... carry "weight" and bring "firepower" they
+        rest = QUOTED.sub(blank, ctx.text[o_end:min(sent_end, o_end + 400)])  # need, DFA spokesman Neil Sroka said.'
+        speaker = _closing_attribution(att, rest, r.start)
     return speaker
 
 
 PARTICIPLE = re.compile(r"\s*[,\u2014\u2013-]?\s*[a-z]+ing\b")
+
+
+# A signature inside the quotation ('"... in the right direction. Amy Pope, deputy adviser."') or on a line of
+# its own after it ('"..." / - Clinton.'), as fact checks and round-ups print them.
+SIGNED_INSIDE = re.compile(rf"[.!?]\s+(?P<np>{NAME_RUN}),\s+[^.!?\"\u201c\u201d]{{2,80}}\.?\s*$")
+SIGNED_LINE = re.compile(r"\s*[\u2015\u2014\u2013-]\s*(?P<np>[A-Z][\w\u2019'\-]*(?:\.?\s+[A-Z][\w\u2019'\-]*){0,3})\.?\s*$")
+
+
+def _signature(ctx: QuoteContext, r: Region) -> re.Match | None:
+    inside = SIGNED_INSIDE.search(ctx.text, max(r.start, r.end - 120), r.end)
+    if inside and had_person(inside.group("np")):
+        return inside
+    para = bisect_right(ctx.pstarts, r.end) - 1
+    if para + 1 < len(ctx.paras) and not ctx.text[outer(ctx.text, r)[1]:ctx.paras[para][1]].strip():
+        a, b = ctx.paras[para + 1]
+        return SIGNED_LINE.fullmatch(ctx.text, a, min(b, a + 60)) if b - a < 60 else None
+    return None
+
+
 # '"...." Ann Ode, a delegate, criticized her state's laws': the verb takes an object, so this is a sentence of
 # its own and not the quote's attribution (which ends, or goes on with "in a statement", "to reporters", ...).
 NEW_CLAUSE = re.compile(r"\s+(?:her|his|their|its|the|a|an|this|that|these|those|he|she|they|it|we|there|[a-z]+ing)\b")

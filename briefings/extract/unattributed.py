@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import BODY_WORDS, DOCUMENT_HEADS, ORG_WORDS
+from .attribution import BODY_WORDS, DOCUMENT_HEADS, ORG_WORDS, had_person
 from .names import looks_like_person, split_role_name
 from .quote_context import DATELINE, QuoteContext
 from .speakers import CLAUSE_OPENERS
@@ -58,6 +58,10 @@ def colon_lead_in(ctx: QuoteContext, o_start: int) -> tuple[str | None, str | No
 OPENING_PRONOUN = re.compile(r"(?:(?:and|but|so|yet|still|instead|then)\s+|[^,\"\u201c]{0,60},\s*)?(he|she|they)\b", re.I)
 # "Mike Pence, who called their son "...": the person before the relative pronoun.
 RELATIVE_WHO = re.compile(r",\s*who\s+(?:\w+\s+){0,2}?(?!said|says)\w+")
+# A second clause with a subject of its own: the quotation after it is that subject's.
+CLAUSE_SUBJECT = re.compile(r"(?:,\s*(?:while|whereas|and|but)|;)\s+(?P<np>(?:(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms)\.\s+)?"
+                            r"[A-Z][\w\u2019'\-]*(?:\s+[A-Z][\w\u2019'\-]*){0,3})(?:,[^,\"\u201c\u201d]{1,80},)?\s+"
+                            r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
 # A lead-in before the subject: "On Monday, Trump ...", "In a statement Friday, the campaign ...".
 LEAD_IN = re.compile(r"[^,\"\u201c\u201d]{1,60},\s*")
 NAME_GOES_ON = re.compile(r"\s+(?:the\s+)?[A-Z]")
@@ -95,6 +99,13 @@ def subject_speaker(ctx: QuoteContext, sent_start: int, o_start: int) -> tuple[s
             speaker = ctx.att.resolve(m.group("np"), None, sent_start + m.start("np"))
             if speaker[0]:
                 return speaker
+    clause = None
+    for clause in CLAUSE_SUBJECT.finditer(head):  # "..., while Mike Hale, a former governor, proposed we "...""
+        pass
+    if clause is not None and (had_person(clause.group("np")) or ctx.people.find(clause.group("np"), o_start)):
+        speaker = ctx.att.resolve(clause.group("np"), None, sent_start + clause.start("np"))
+        if speaker[0]:
+            return speaker
     who = None
     for who in RELATIVE_WHO.finditer(head):
         pass

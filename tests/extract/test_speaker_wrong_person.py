@@ -103,3 +103,27 @@ def test_a_titled_surname_opening_a_report_of_an_act_is_the_source_of_its_quotat
     text = ('In Tarn, President Oduya released a statement on Thursday condemning "what appears to be a '
             'cruel attack on the port." He said he had told his team to help.')
     assert speakers(text) == ["Oduya"]
+
+
+def test_a_signature_inside_the_quote_or_on_the_next_line_names_the_speaker():
+    text = ('"I worry that we may see leaders singing the virtues of thrift again. Dean Barker, Centre for '
+            'Harbour Research."\n\n'
+            '"Boats and cranes and other firms . . . pay no taxes at all."\n\n'
+            '- Lindqvist.')
+    assert speakers(text) == ["Dean Barker", "Lindqvist"]
+
+
+def test_an_attribution_closing_the_sentence_after_a_later_quote_covers_the_earlier_one():
+    text = ('Given Quill\'s success, her backing will carry "a great deal of weight" and bring candidates the '
+            '"grass-roots energy" they need to win, union spokesman Neil Sorrel said.')
+    assert speakers(text) == ["Neil Sorrel"]
+
+
+def test_someone_known_by_a_first_name_only_is_that_name():
+    assert speakers('"There never was an order to stand down," said the base chief known as Bob.') == ["Bob"]
+
+
+def test_a_quote_in_a_second_clause_belongs_to_that_clause_s_subject():
+    text = ('Gov. Bobby Jindle on Monday signed an order to stop the ferries, while Mike Huckster, the former '
+            'governor, proposed we "wake up and smell the coffee beans" and said the speaker should resign.')
+    assert speakers(text) == ["Mike Huckster"]
