@@ -87,6 +87,22 @@ SHOOTER_AFTER = re.compile(r",?\s*(?:who\s+(?:(?:police|officials|authorities)\s
                            r"(?:\w+ly\s+)?(?:shot|killed|stabbed|opened fire|fired|(?:was|has been|is|were)\s+(?:arrested|charged|"
                            r"booked|accused|taken into custody)|faces|is facing)\b")
 
+# Lower-case words at least one of which FINDING, SUSPECT_BEFORE and OBJECT_HARM (patterns anchored at the end
+# of the words before a name) need: one search for a plain word spares the costly pattern on most windows.
+# Valid on ASCII text only, where re's case-insensitive matching is str.lower(); see :func:`may_match`.
+FINDING_WORDS = re.compile("found|discovered|pronounced|located")
+SUSPECT_WORDS = re.compile("suspect|gunman|shooter|killer|attacker|accused|arrest|charg|booked|indicted|detained|convicted|"
+                           "sentenced|jailed|defendant|search|looking|hunting|manhunt")
+OBJECT_WORDS = re.compile("kill|murder|slaying|death|homicide|shot|shoot|stab|wound|injur|struck|strik|hit|victim|decedent|"
+                          "deceased")
+
+
+def may_match(low: str | None, words: re.Pattern[str]) -> bool:
+    """False only when none of ``words`` is in ``low`` (a window in lower case; None for non-ASCII text,
+    where case folding differs and the pattern itself must decide)."""
+    return low is None or words.search(low) is not None
+
+
 PLACE_BEFORE = re.compile(r"\b(?:in|on|along|off|from|at|near|into|outside|inside|call|contact|across|toward|towards|through)\s+$")
 
 AGE_AFTER = re.compile(r"(?:,\s*(?:aged\s+)?|\s*\(|\s+aged\s+)(\d{1,3})(?=\)|,|\s|\.|;|$)|"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import HONORIFICS, NON_PERSON, NOT_FIRST_NAMES, SPEECH, TITLE_WORDS
 
@@ -63,6 +64,14 @@ DOTTED_TITLES = frozenset(("Del.",))
 
 def split_role_name(tokens: list[str]) -> tuple[str | None, list[str]]:
     """Split trailing name tokens from the title words before them."""
+    role, name = _split_role_name(tuple(tokens))
+    return role, list(name)
+
+
+# Memoised: a run such as "Donald Trump" recurs many times in an article and across articles, and the
+# split is a pure function of its tokens. Bounded, so a text of endless distinct runs stays in memory bounds.
+@lru_cache(maxsize=8192)
+def _split_role_name(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     name: list[str] = []  # collected backwards, then reversed: linear on any run length
     i = len(tokens)
     while i > 0:
@@ -81,11 +90,16 @@ def split_role_name(tokens: list[str]) -> tuple[str | None, list[str]]:
         role_tokens = role_tokens[len(role_tokens) - role_tokens[::-1].index("and"):]
     while role_tokens and _key(role_tokens[-1]) in {"of", "for", "and"}:
         role_tokens.pop()
-    return (" ".join(role_tokens) or None), name
+    return (" ".join(role_tokens) or None), tuple(name)
 
 
 def looks_like_person(name: list[str]) -> bool:
     """1-4 capitalised tokens with no place/organisation word and no acronym."""
+    return 1 <= len(name) <= 4 and _looks_like_person(tuple(name))
+
+
+@lru_cache(maxsize=8192)
+def _looks_like_person(name: tuple[str, ...]) -> bool:
     if not 1 <= len(name) <= 4:
         return False
     for t in name[:-1]:
@@ -95,13 +109,33 @@ def looks_like_person(name: list[str]) -> bool:
         k = _key(t)
         if k in NON_PERSON or k in TITLE_WORDS or (len(t) > 1 and t.isupper() and not t.endswith(".")):
             return False
-        if not (t[:1].isupper() or k in PARTICLES) or any(ch.isdigit() for ch in t):
+        if not (t[:1].isupper() or k in PARTICLES) or any(map(str.isdigit, t)):
             return False
     return True
 
 
 def had_title(tokens: list[str]) -> bool:
     return any(_key(t) in TITLE_WORDS or _key(t) in HONORIFICS for t in tokens)
+
+
+@lru_cache(maxsize=8192)
+def read_run(run: str) -> tuple[str | None, tuple[str, ...], str, bool] | None:
+    """What a capitalised run says by itself: (role, name tokens, full name, had a title), or None.
+
+    None for a run that names no one ("The", "Minister", "Senate Budget Committee"). A pure
+    function of the run's text, memoised: the same runs recur through an article.
+    """
+    tokens = run.split()
+    while len(tokens) > 1 and _key(tokens[0]) in NOT_FIRST_NAMES:
+        tokens.pop(0)  # "Now Bloomberg says", "Neither Donald J. Trump nor ...": the name follows
+    if len(tokens) == 1 and _key(tokens[0]) in _NEVER_ALONE:
+        return None  # "The", "But", "Minister": the common case, decided without splitting
+    if POSSESSIVE.search(tokens[-1]) and len(tokens[-1]) > 2:
+        tokens[-1] = POSSESSIVE.sub("", tokens[-1])
+    role, name = _split_role_name(tuple(tokens))
+    if not name or not looks_like_person(name):
+        return None
+    return role, name, " ".join(name), had_title(tokens)
 
 
 @dataclass
@@ -137,31 +171,29 @@ class People:
         self._scan()
 
     def _scan(self) -> None:
-        for m in RUN.finditer(self.text):
-            tokens = m.group().split()
-            while len(tokens) > 1 and _key(tokens[0]) in NOT_FIRST_NAMES:
-                tokens.pop(0)  # "Now Bloomberg says", "Neither Donald J. Trump nor ...": the name follows
-            if len(tokens) == 1 and _key(tokens[0]) in _NEVER_ALONE:
-                continue  # "The", "But", "Minister": the common case, decided without splitting
-            if POSSESSIVE.search(tokens[-1]) and len(tokens[-1]) > 2:
-                tokens[-1] = POSSESSIVE.sub("", tokens[-1])
-            role, name = split_role_name(tokens)
-            if not name or not looks_like_person(name):
+        text = self.text
+        for m in RUN.finditer(text):
+            run = m.group()
+            parts = read_run(run)
+            if parts is None:
                 continue
-            pos = m.start() + m.group().rfind(name[0])
-            after = self.text[m.end():m.end() + 160]
-            lower_title = _lower_title(self.text, m.start())
+            role, name, full, titled = parts
+            start, end = m.span()
+            pos = start + run.rfind(name[0])
+            lower_title = _lower_title(text, start)
             if lower_title and not role:  # "senior coroner Helen Marsh", "union leader Moira Keane"
                 role = lower_title
-            confirmed = had_title(tokens) or lower_title or CONFIRMING.match(after)
-            known = self.find(" ".join(name), pos)
+            known = self.find(full, pos)
             if known:
                 self.mention(known, pos)
                 known.role = known.role or role
-            elif confirmed and len(name) >= 2:
-                self._new(" ".join(name), role, pos)
+                continue
+            # Whether the run is a person by what follows: read only when the registry does not know it yet.
+            confirmed = titled or lower_title or CONFIRMING.match(text[end:end + 160])
+            if confirmed and len(name) >= 2:
+                self._new(full, role, pos)
             elif len(name) >= 2:  # "Alison Kerr" with nothing to confirm her yet: wait for "Kerr said"
-                self._pending.setdefault(name[-1].lower(), (" ".join(name), role, []))[2].append(pos)
+                self._pending.setdefault(name[-1].lower(), (full, role, []))[2].append(pos)
             elif confirmed and name[0].lower() in self._pending:
                 full, first_role, positions = self._pending.pop(name[0].lower())
                 person = self._new(full, first_role or role, positions[0])

@@ -27,8 +27,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .harm import (AGE_AFTER, AGE_BEFORE, ASIDE, BODY, CARE_FOR_HARM, CARE_ONLY, DESCRIBED, DESCRIBED_HARMED, FINDING, FINDING_AFTER,
+from .harm import (FINDING_WORDS, OBJECT_WORDS, SUSPECT_WORDS, may_match, AGE_AFTER, AGE_BEFORE, ASIDE, BODY, CARE_FOR_HARM, CARE_ONLY, DESCRIBED, DESCRIBED_HARMED, FINDING, FINDING_AFTER,
                    IDENTIFIED, KILLED_RE, MODIFIER, OBJECT_HARM, PLACE_BEFORE, PRONOUN_HARM, SELF_HARM, SENT_KILLED,
                    SHOOTER_AFTER, SKIP, SOURCE_BEFORE, SUBJECT_PRED, SUSPECT_AFTER, SUSPECT_BEFORE)
 from .lexicon import NON_PERSON, US_STATES
@@ -119,31 +120,14 @@ def read_people(text: str, sents: list[tuple[int, int]], quoted: Callable[[int],
     timeline: list[tuple[int, Victim]] = []  # every mention, in text order: who "he" is
     for m in NAME_RUN.finditer(text):
         run = m.group()
-        bare = POSSESSIVE.sub("", run) if " " not in run else ""
-        if bare and bare.lower().rstrip(".") not in by_last and bare not in by_first:
+        bare, bare_key, role, name, check, suffix, month = run_parts(run)
+        if bare and bare_key not in by_last and bare not in by_first:
             continue  # a lone capitalised word that names no one introduced (most of them: sentence openers)
-        raw = (NICK_RE.sub(" ", run) if "\"" in run or "'" in run or "\u201c" in run or "\u2018" in run else run).split()
-        if raw and POSSESSIVE.search(raw[-1]) and len(raw[-1]) > 2:
-            raw[-1] = POSSESSIVE.sub("", raw[-1])
-        cut = next((i for i, t in enumerate(raw[2:-1], 2) if t in ("Jr.", "Sr.")), None)
-        if cut is not None:
-            raw = raw[:cut + 1]  # "Dale Pike Sr. Pike told police": the name ends at its suffix
-        suffix = [raw.pop()] if len(raw) > 2 and raw[-1].rstrip(".,") in SUFFIXES else []
-        role, name = split_role_name(raw)
-        check = name
-        if not name and len(raw) >= 2 and raw[-2][:1].isupper() and raw[-1].lower() not in NON_PERSON \
-                and not split_role_name(raw[-2:-1])[0]:
-            role, name = split_role_name(raw[:-2])[0], raw[-2:]  # "Gregory Bishop", "Ann King": a surname, no title
-            check = name[:-1]
-        elif not name and bare:
-            name, check = [bare], []  # "Bishop" alone, once "Gregory Bishop" is known
-        check = [t for t in check if not INITIAL.fullmatch(t)]  # "Christine A. Lucas": "A." is no article
-        if len(check) >= 2 and check[0].lower() in MONTH_NAMES and not DATE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        if month and not DATE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             check = check[1:]  # "April Ransom": a given name that is also a month
-        if not name or check and not looks_like_person(check) or all(t.isupper() for t in name) or any(
-                part.lower() in NON_PERSON for t in name if "-" in t for part in t.split("-")):
-            continue  # "Harbour-Times", "Mid-County": an organisation or a place in a hyphenated word
-        name = name + suffix if len(name) >= 2 else name
+        if not is_name(name, check):
+            continue
+        name = [*name, *suffix] if len(name) >= 2 else list(name)
         name_start = m.start() + m.group().find(name[0])
         key = name[-1].lower().rstrip(".")
         if len(name) >= 2:
@@ -177,6 +161,43 @@ def read_people(text: str, sents: list[tuple[int, int]], quoted: Callable[[int],
         if p.age is None:
             p.age = _described_age(text, sents, p, alone=len(harmed) == 1)
     return persons
+
+
+@lru_cache(maxsize=8192)
+def run_parts(run: str) -> tuple[str, str, str | None, tuple[str, ...], tuple[str, ...], tuple[str, ...], bool]:
+    """What a capitalised run says by itself, before the article's people are consulted.
+
+    (bare, its key, role, name, the tokens to check as a name, suffix, opens with a month):
+    ``bare`` is a one-word run without its possessive ("Bishop's" -> "Bishop"), else "".
+    A pure function of the run's text, memoised: the same runs recur through an article.
+    """
+    bare = POSSESSIVE.sub("", run) if " " not in run else ""
+    raw = (NICK_RE.sub(" ", run) if "\"" in run or "'" in run or "\u201c" in run or "\u2018" in run else run).split()
+    if raw and POSSESSIVE.search(raw[-1]) and len(raw[-1]) > 2:
+        raw[-1] = POSSESSIVE.sub("", raw[-1])
+    cut = next((i for i, t in enumerate(raw[2:-1], 2) if t in ("Jr.", "Sr.")), None)
+    if cut is not None:
+        raw = raw[:cut + 1]  # "Dale Pike Sr. Pike told police": the name ends at its suffix
+    suffix = [raw.pop()] if len(raw) > 2 and raw[-1].rstrip(".,") in SUFFIXES else []
+    role, name = split_role_name(raw)
+    check = name
+    if not name and len(raw) >= 2 and raw[-2][:1].isupper() and raw[-1].lower() not in NON_PERSON \
+            and not split_role_name(raw[-2:-1])[0]:
+        role, name = split_role_name(raw[:-2])[0], raw[-2:]  # "Gregory Bishop", "Ann King": a surname, no title
+        check = name[:-1]
+    elif not name and bare:
+        name, check = [bare], []  # "Bishop" alone, once "Gregory Bishop" is known
+    check = [t for t in check if not INITIAL.fullmatch(t)]  # "Christine A. Lucas": "A." is no article
+    month = len(check) >= 2 and check[0].lower() in MONTH_NAMES
+    return bare, bare.lower().rstrip("."), role, tuple(name), tuple(check), tuple(suffix), month
+
+
+@lru_cache(maxsize=8192)
+def is_name(name: tuple[str, ...], check: tuple[str, ...]) -> bool:
+    """``name`` can be a person's name: ``check`` (its given names) looks like one, and it is no
+    acronym and no hyphenated place or organisation ("Harbour-Times", "Mid-County")."""
+    return not (not name or check and not looks_like_person(check) or all(t.isupper() for t in name) or any(
+        part.lower() in NON_PERSON for t in name if "-" in t for part in t.split("-")))
 
 
 def _described_age(text: str, sents: list[tuple[int, int]], p: Victim, alone: bool) -> int | None:
@@ -227,15 +248,16 @@ def _read(text: str, run_start: int, end: int, sent: tuple[int, int], p: Victim)
     s_start, s_end = sent
     before = text[max(s_start, run_start - 130):run_start]
     near = before[-70:]  # a harm or suspect word and at most three words of filler: the patterns anchored at $
+    low = near.lower() if near.isascii() else None  # for the cheap word tests before those patterns
     after_end = min(s_end, end + 240)
     if p.age is None:
         p.age = _age(text, near, end, after_end)
-    if SOURCE_BEFORE.search(near):
+    if "ccording to" in near and SOURCE_BEFORE.search(near):
         return  # the one who tells, not the one it happened to
     pos = _skip(text, end, after_end)
-    finding = FINDING.search(near) and FINDING_AFTER.match(text, end, after_end)  # "found X shot": no shooter
+    finding = may_match(low, FINDING_WORDS) and FINDING.search(near) and FINDING_AFTER.match(text, end, after_end)  # "found X shot": no shooter
     active = not finding and SUSPECT_AFTER.match(text, pos, after_end)
-    if SUSPECT_BEFORE.search(near) or active:
+    if may_match(low, SUSPECT_WORDS) and SUSPECT_BEFORE.search(near) or active:
         p.suspect = True
     self_harm = active and SELF_HARM.search(text, active.end(), min(s_end, active.end() + 240))
     if self_harm and not OTHER_SUBJECT.search(text, active.end(), self_harm.start()):
@@ -271,7 +293,7 @@ def _read(text: str, run_start: int, end: int, sent: tuple[int, int], p: Victim)
     elif MODIFIER.match(text, end) or possessive:
         pass  # "the Kestrel Road shooting", "victims of Dale Marsh's fraud": the name is not the one harmed
     else:
-        obj = OBJECT_HARM.search(near)
+        obj = may_match(low, OBJECT_WORDS) and OBJECT_HARM.search(near)
         ident = ("identif" in before or "named" in before) and IDENTIFIED.search(before)
         if obj and not SUSPECT_AFTER.match(text, pos, after_end):
             fatal = obj.group("k") or FATAL.search(before[-40:])
@@ -412,7 +434,7 @@ def _age(text: str, before: str, end: int, limit: int) -> int | None:
     if m:
         value = int(next(g for g in m.groups() if g))
     else:
-        b = AGE_BEFORE.search(before)
+        b = "-year-old" in before and AGE_BEFORE.search(before)
         if not b:
             return None
         value = int(b.group(1))
