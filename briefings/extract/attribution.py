@@ -30,7 +30,9 @@ OF_PLACE = re.compile(r"(.*?[A-Z][\w.\u2019'\-]*)\s+of\s+(?:the\s+)?[A-Z][\w.\-]
 # "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell": titles, then a name.
 LONG_TITLED_NAME = re.compile(r"\b(?:[A-Z][\w.\-]*\s+){3,}[A-Z][\w\-]+$")
 # "Sgt. Dana Kowalczyk of the patrol's Harlow Springs post": a titled name and where the person serves.
-OF_AFFILIATION = re.compile(r"(.*?[A-Z][\w\u2019'\-]*)\s+((?:of|with|at|from)\s+the\s+[^,;:]{1,80})")
+OF_AFFILIATION = re.compile(r"(.*?[A-Z][\w\u2019'\-]*)\s+((?:of|with|at|from)\s+(?:the\s+|[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?"
+                            r"(?:firm|group|company|agency|union|campaign|network|organization|organisation)\s+|"
+                            r"(?=[A-Z][\w\-]*\s+[A-Z][\w\-]*\s+[A-Z]))[^,;:]{1,80})")
 # "Ada Roth for Pollwise Daily" (a writer and the outlet she writes for): two to four name words first.
 FOR_OUTLET = re.compile(r"([A-Z][\w.\u2019'\-]*(?:\s+[A-Z][\w.\u2019'\-]*){1,3})\s+for\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
 # "Ida Moor's brief", "Roth's flurry of posts": a possessor and what she said or wrote.

@@ -68,6 +68,7 @@ CLAUSE_AFTER_VERB = re.compile(r"(?:a|an|the|no|his|her|their|its|my|our|out|up|
                                r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+['\u2019]s)$", re.I)
 LEADING_ADVERBS = frozenset("now so still also even just only perhaps maybe meanwhile however instead then thus hence "
                             "well yes oh wait".split())
+ASIDE = re.compile(r"\s*\((?![DRI]\b|[A-Z]{1,2}-)[^()]{8,120}\)")
 CONJUNCTIONS = frozenset("when while as after before because if since though although once".split())
 CONTRACTION = re.compile(r"^(he|she|they|we|i)['\u2019](?:d|ve|ll|re|m)$", re.I)
 
@@ -85,6 +86,8 @@ def _ends_subject(words: list[str], i: int) -> bool:
     after_subject = named or prev.lower() in PRONOUNS or last
     if low in TAIL_WORDS or len(low) > 4 and low.endswith("ly") and low not in LY_NOUNS:
         return after_subject  # "Trump jokingly", "she regularly"; not "a newly formed group"
+    if low in CONJUNCTIONS | {"until", "including"}:
+        return named or low == "including"  # "Bruce Hamilton before turning", "Scott's relatives including his wife"
     if low in PLAIN_VERBS or len(low) > 4 and low.endswith("ed"):
         # "The senator sought", "Mr. Sanders showed no sign", "a poll conducted"; "the retired neurosurgeon" stays
         return last and i >= 2 and not named or prev.lower() in PRONOUNS or i >= 2 and not last and bool(CLAUSE_AFTER_VERB.match(words[i + 1])) \
@@ -96,6 +99,7 @@ def trim_subject(np: str) -> str:
     """Cut what cannot belong to a subject: a party tag, and an auxiliary, adverb or verb with what follows."""
     s = PARTY_STATE.sub("", np.strip(" ,;:\u2014\u2013-")).strip(" ,")
     s = CONTRACTION.sub(r"\1", s)  # "he'd", "they've": the pronoun is the subject
+    s = ASIDE.sub("", s).strip()  # "Mr. Burman (a view echoed by everyone I interviewed)": an aside, not the name
     words = s.split()
     while len(words) > 1 and words[0].lower() in LEADING_ADVERBS and words[1][:1].isupper() and not words[0].isupper():
         words.pop(0)  # "Now Berend says", "Even Lindsey Graham said": the adverb opened the sentence
@@ -152,6 +156,8 @@ def _not_a_source(words: list[str]) -> bool:
     if letters and len(letters) == len(words) and all(w.isupper() for w in words) and (
             len(words) >= 2 and max(map(len, words)) >= 4 or len(words[0]) >= 7):
         return True  # "VOTERS CARE MORE", "CONGRESS": a headline in capitals, not an acronym
+    if not words[0][:1].isalnum() or re.fullmatch(r"[IVX]+", words[0]) and len(words) == 1:
+        return True  # "(with", "II": punctuation or a numeral left over
     if any(w in ("that", "which") for w in words[1:]):
         return True  # "CBS that the laws": the object of a verb and the clause it introduces
     if any(re.search(r"n['\u2019]t$", w) for w in low) or len(low) == 1 and len(low[0]) == 1 and low[0] != "i":

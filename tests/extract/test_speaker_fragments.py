@@ -135,3 +135,12 @@ def test_an_abbreviated_rank_before_where_the_person_serves_reads_as_a_word():
                                            ("Sgt.", "Sgt."), ("at the Harwick Institute", "at the Harwick Institute")])
 def test_a_role_is_a_description_not_a_clause_cut_loose(raw, role):
     assert clean_role(raw) == role
+
+
+def test_an_aside_a_conjunction_or_an_affiliation_is_not_part_of_the_name():
+    assert speakers('"It is the wrong plan," said Mr. Oduya (a view shared by every skipper I met).') == ["Oduya"]
+    assert speakers('"This meeting has nothing to do with the ferry," said harbour manager Bruno Hale before '
+                    'turning to the next question.') == ["Bruno Hale"]
+    (q,) = brief('"The ad buy is huge," said Phil Mosser of digital consulting firm Arkwell.').quotes
+    assert (q.speaker, q.role) == ("Phil Mosser", "of digital consulting firm Arkwell")
+    assert speakers('"Our crews built this port," said Jo Mullan with Harbour Workers United.') == ["Jo Mullan"]
