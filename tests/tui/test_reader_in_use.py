@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from test_reader_bugs import region_text
-from test_reader_keys import app_for, settle
+from test_reader_keys import app_for, open_first, settle
 
 from tui.widgets.briefing_list import BriefingList
 
@@ -49,3 +49,21 @@ async def test_the_across_screens_mark_the_selected_row_in_text(library):
         await pilot.press("slash", "a", "n")  # the filter rebuilds the table: still exactly one mark
         await pilot.pause()
         assert len(marked()) == 1
+
+
+async def test_wrapped_items_stay_under_their_text_not_under_the_selection_mark(library):
+    # A quote's second line started under the ▸ column, so it read like a new item and the speaker
+    # line hid among quote lines; figures' "what was counted" line and long roles wrapped to the edge.
+    app = app_for(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first(pilot, "pileup")
+        for pane in ("quotes", "figures", "summary"):
+            await pilot.press({"quotes": "4", "figures": "2", "summary": "1"}[pane])
+            await pilot.pause()
+            inner = [line[1:-1] for line in region_text(app, screen.query_one(f"#{pane}")).splitlines()[1:-1]]
+            starts = [(len(line) - len(line.lstrip()), line.lstrip()[:1]) for line in inner if line.strip()]
+            assert len(starts) > len(screen.query_one(f"#{pane}").items)  # some items do wrap here
+            assert all(col >= 4 or first == "\u25b8" for col, first in starts), (pane, inner)
+        await pilot.press("4")
+        speaker_lines = [line for line in region_text(app, screen.query_one("#quotes")).splitlines() if "\u2014" in line]
+        assert speaker_lines and all(line.index("\u2014") == 7 for line in speaker_lines)  # under the quote

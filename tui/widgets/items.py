@@ -15,6 +15,7 @@ from briefings.model import Casualty, Figure, Quote, SummarySentence
 from briefings.render import inline as _t, format_value
 
 from ..keys import ITEM_KEYS
+from .hanging import Hanging, Stack
 
 
 
@@ -37,31 +38,38 @@ def figure_column(figures: Sequence[Figure]) -> Callable[[Figure], Text]:
     """A figure prompt whose value column is as wide as the widest value of ``figures`` (none is cut)."""
     width = max([9, *(len(figure_label(f)) for f in figures)])
 
-    def prompt(f: Figure) -> Text:
-        line = Text.assemble(_t(f"{figure_label(f):>{width}}", "bold reverse"), "  ", _t(f.text, "bold"))
-        return line.append("\n" + " " * (width + 4)).append(_t(f.counts, "italic"))  # under the text
+    def prompt(f: Figure) -> Hanging:  # what was counted goes under the text, however it wraps
+        value = Text.assemble(_t(f"{figure_label(f):>{width}}", "bold reverse"), "  ")
+        return Hanging(value, Text.assemble(_t(f.text, "bold"), "\n", _t(f.counts, "italic")))
 
     return prompt
 
 
-def figure_prompt(f: Figure) -> Text:
+def figure_prompt(f: Figure) -> Hanging:
     return figure_column([f])(f)
 
 
-def casualty_prompt(c: Casualty) -> Text:
+def casualty_prompt(c: Casualty) -> Text | Stack:
     line = Text.assemble(_t(c.name, "bold"), _t(f", {c.age}" if c.age is not None else ", age unknown"),
                          "  ", _t(f"[{c.status.upper()}]", "bold"))
-    if c.affiliation:
-        line.append("\n  ").append(_t(c.affiliation, "italic"))
-    return line
+    return Stack(line, Hanging(Text("  "), _t(c.affiliation, "italic"))) if c.affiliation else line
 
 
-def quote_prompt(q: Quote) -> Text:
-    line = _t(f"\u201c{q.text}\u201d")
-    who = Text("\n  \u2014 ").append(_t(q.speaker or "unknown speaker", "bold"))
+def quote_prompt(q: Quote) -> Stack:
+    """The quote over its speaker; a long role wraps under the speaker's name, not under the quote."""
+    who = _t(q.speaker or "unknown speaker", "bold")
     if q.role:
-        who.append(_t(f", {q.role}", "italic"))
-    return line.append_text(who)
+        who.append_text(_t(f", {q.role}", "italic"))
+    return Stack(_t(f"\u201c{q.text}\u201d"), Hanging(Text("  \u2014 "), who))
+
+
+def prefixed(lead: Text, prompt: Text | Hanging | Stack) -> Text | Hanging | Stack:
+    """``prompt`` with ``lead`` (the note marker) at the start of its first line."""
+    if isinstance(prompt, Stack):
+        return Stack(prefixed(lead, prompt.parts[0]), *prompt.parts[1:])
+    if isinstance(prompt, Hanging):
+        return Hanging(Text.assemble(lead, prompt.lead), prompt.body)
+    return Text.assemble(lead, prompt)
 
 
 class ItemPane(OptionList):
@@ -107,14 +115,13 @@ class ItemPane(OptionList):
         noted = sum(1 for i in self.items if self.notes.get(i.id))
         self.border_title = f"{self.title} ({len(self.items)})" + (f" \u270e{noted}" if noted else "")
 
-    def _prompt(self, item: Any, selected: bool = False) -> Text:
+    def _prompt(self, item: Any, selected: bool = False) -> Hanging:
         """The item behind a selection mark (text, not only colour: monochrome captures show it), with a
-        note marker (a symbol and a word) when it has notes."""
-        line = Text().append("\u25b8 " if selected else "  ", style="bold")
+        note marker (a symbol and a word) when it has notes; wrapped lines stay under the item's text."""
+        mark = Text("\u25b8 " if selected else "  ", style="bold")
         count = self.notes.get(item.id, 0)
-        if count:
-            line.append(f"\u270e {count} note{'s' if count > 1 else ''}  ", style="bold italic")
-        return line.append_text(self.prompt(item))
+        noted = Text(f"\u270e {count} note{'s' if count > 1 else ''}  " if count else "", style="bold italic")
+        return Hanging(mark, prefixed(noted, self.prompt(item)))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Move the selection mark (the screen also hears this event: it is not stopped)."""
