@@ -43,7 +43,7 @@ comments comment words flurry memo speech testimony filing letter email emails a
 response reply answer""".split())
 TRAIL = re.compile(r"\s+(?:in a statement|on condition of anonymity|in an interview|on (?:monday|tuesday|wednesday|"
                    r"thursday|friday|saturday|sunday)|who .*|on .*|in .*|at .*|to .*|during .*|after .*|"
-                   r"earlier .*|late .*|last .*|this .*|as .*|when .*)$", re.I)
+                   r"earlier .*|late .*|last .*|(?-i:this) .*|as .*|when .*)$", re.I)
 NAME_RUN = r"[A-Z][\w\-\u2019']+(?:\s+(?:and\s+)?[A-Z][\w\-\u2019']+){1,4}"
 
 

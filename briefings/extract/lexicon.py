@@ -36,7 +36,7 @@ grandfather survivor volunteer paramedic lawyer barrister solicitor analyst econ
 station group watch crew superintendent sergeant constable chairperson councilwoman councilman
 coach author founder co-founder researcher scientist historian activist advocate journalist writer poet
 singer actor actress artist athlete strategist pollster consultant columnist pastor entrepreneur
-editor editor-in-chief commander-in-chief correspondent reporter anchor publisher
+editor editor-in-chief commander-in-chief correspondent reporter anchor publisher moderator host
 """.split())
 
 SPEECH_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "asked", "explained",

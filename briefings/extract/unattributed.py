@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .attribution import BODY_WORDS, DOCUMENT_HEADS, ORG_WORDS, had_person
+from .lexicon import TITLE_WORDS
 from .names import looks_like_person, split_role_name
 from .quote_context import DATELINE, QuoteContext
 from .speakers import CLAUSE_OPENERS
@@ -22,6 +23,10 @@ AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?P<np>[^,;:\"\u201c]{1,60}?)(?:,[^,;:\"\u201
 # "Pollsters agree - Carl Bialik:" / "More from Jones:" / "Clinton:": a name labelling what follows.
 NAME_LEAD = re.compile(r"(?:^\W*|[\u2014\u2013-]\s+|\bfrom\s+)(?P<np>(?:[A-Z][\w.\u2019'\-]*\s+){0,3}[A-Z][\w.\u2019'\-]*)\s*$")
 
+# "... doesn't surprise Republican pollster Ida Moor:" / "explained CBS moderator Ann Kerr:": a role word and a name.
+ROLE_NAME_LEAD = re.compile(r"(?P<np>(?:[A-Z][\w.\u2019'\-]*\s+){0,3}(?P<title>[a-z][\w\-]+)\s+"
+                            r"[A-Z][\w\u2019'\-]+(?:\s+[A-Z][\w\u2019'\-]+){1,2})\s*$")
+
 
 def colon_lead_in(ctx: QuoteContext, o_start: int) -> tuple[str | None, str | None]:
     """The speaker of a quotation introduced by a colon with no speech verb: "Politico reveals the
@@ -36,8 +41,10 @@ def colon_lead_in(ctx: QuoteContext, o_start: int) -> tuple[str | None, str | No
     lead = text[s_start:colon]
     if ctx.speaker_from(lead, s_start, colon)[0]:  # "The coroner told the court:" is read before this
         return ctx.speaker_from(lead, s_start, colon)
-    for pattern in (INVERTED_LEAD, NAME_LEAD):
+    for pattern in (INVERTED_LEAD, NAME_LEAD, ROLE_NAME_LEAD):
         m = pattern.search(lead)
+        if m and pattern is ROLE_NAME_LEAD and m.group("title").lower() not in TITLE_WORDS:
+            continue
         if m:
             speaker = ctx.att.resolve(m.group("np"), None, s_start + m.start("np"))
             if speaker[0]:
@@ -204,7 +211,8 @@ def from_context(ctx: QuoteContext, r: Region, para: int, last) -> tuple[str | N
     person = named[-1] if named else None  # 'Tomas Reyes, who called the prize "..."': named in the quote's sentence
     person = person or ctx.att.salience.pick(None, r.start, {event[1]} if event else set()) \
         or ctx.people.last_before(r.start)
-    person_pos = max((m for m in person.mentions if m < r.start), default=-1) if person else -1
+    person_pos = max((m for m in person.mentions if m < r.start and not is_possessor(text, m)), default=-1) \
+        if person else -1  # '..." said Kerr's aide Jo Ode. / "..."': Ode goes on speaking, not Kerr
     if event and event[0] >= window_start and event[0] >= person_pos:
         return event[1], event[2]
     if person and person_pos >= window_start:

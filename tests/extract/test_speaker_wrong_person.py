@@ -127,3 +127,23 @@ def test_a_quote_in_a_second_clause_belongs_to_that_clause_s_subject():
     text = ('Gov. Bobby Jindle on Monday signed an order to stop the ferries, while Mike Huckster, the former '
             'governor, proposed we "wake up and smell the coffee beans" and said the speaker should resign.')
     assert speakers(text) == ["Mike Huckster"]
+
+
+def test_a_programme_named_this_morning_stays_in_the_attribution():
+    text = ('"But that was the first time in a long while, senator," TBC This Morning co-anchor Demi Morrow said. '
+            '"She does not do it that often."')
+    assert speakers(text) == ["Demi Morrow", "Demi Morrow"]
+
+
+def test_a_role_and_a_name_before_a_colon_introduce_the_quotation():
+    text = ("The timing of Quill's surge does not surprise Republican pollster Daron Shawe: \u201cLesser-known "
+            "candidates who beat favourites early have seen the biggest boost.\u201d\n\n"
+            'In other words, explained the moderator Nancy Corder: "What does that have to do with big donations?"')
+    assert speakers(text) == ["Daron Shawe", "Nancy Corder"]
+
+
+def test_an_aide_named_after_his_employer_goes_on_speaking_in_the_next_paragraph():
+    text = ('\u201cThis must be the first time a candidate has asked a foreign power to spy on a rival,\u201d said '
+            'Quill\u2019s top foreign policy aide Jake Sulliver.\n\n'
+            '\u201cThis has gone from a matter of curiosity to a matter of national security.\u201d')
+    assert speakers(text) == ["Jake Sulliver", "Jake Sulliver"]
