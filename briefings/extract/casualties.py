@@ -245,6 +245,8 @@ def _affiliation(text: str, end: int, sents, si: int) -> str | None:
 
 def _group_affiliations(text: str, sents, found: list[Casualty]) -> None:
     """Apply "All three were part of an army reserve unit ..." to the people just named."""
+    if not found:
+        return  # no one to apply it to: spare the match at every sentence
     for i, (s, e) in enumerate(sents):
         m = GROUP_AFFILIATION.match(text, s, e)
         if not m:

@@ -26,6 +26,7 @@ bounded, and lookups by position are binary searches.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -141,15 +142,19 @@ class Document:
         return next((c for c in self.chains if c.name.lower() == low), None)
 
 
+_SINGLE_MARKS = re.compile("['\u2018\u2019]")
+_DOUBLE_MARKS = re.compile("[\"\u201c\u201d]")
+
+
 def _with_nested(text: str, regions: list[Region], style: str) -> list[Region]:
     """Record quotes inside quotes: single marks inside double ones (double inside British single)."""
     inner_style = "single" if style == "double" else "double"
-    marks = "'\u2018\u2019" if inner_style == "single" else "\"\u201c\u201d"
+    marks = _SINGLE_MARKS if inner_style == "single" else _DOUBLE_MARKS
     out = []
     for r in regions:
         nested: list[Span] = []
         for a, b in r.parts:
-            if any(ch in marks for ch in text[a:b]):  # cheap test first: most quotes hold none
+            if marks.search(text, a, b):  # cheap test first: most quotes hold none
                 pairs, _ = _scan(text, a, b, inner_style)
                 nested.extend(pairs)
         out.append(replace(r, nested=tuple(nested)) if nested else r)

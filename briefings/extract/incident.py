@@ -39,6 +39,8 @@ MAX_CHECKED = 50  # casualties read for a dated past: the work stays linear on a
 
 def drop_recalled(text: str, sents: list[tuple[int, int]], casualties: list[Casualty]) -> list[Casualty]:
     """``casualties`` (in text order) without the victims of incidents the article only recalls."""
+    if not casualties:
+        return casualties  # most articles: nothing to date, and SERIES is costly to search for in a long text
     series = SERIES.search(text)
     if series is not None:
         cut = series.start()

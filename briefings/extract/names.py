@@ -26,9 +26,9 @@ _LETTERS = re.compile(r"[A-Za-z\-]+")
 
 def _lower_title(text: str, start: int) -> str | None:
     """ "senior coroner" in "senior coroner Helen Marsh": up to three words ending in a title word."""
+    if start == 0 or not text[start - 1].isspace():
+        return None  # after a quote mark, a bracket or at the start: no title word before it
     chunk = text[max(0, start - 40):start]
-    if not chunk[-1:].isspace():
-        return None
     words = chunk.split()
     if not words:
         return None
