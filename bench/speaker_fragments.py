@@ -51,7 +51,7 @@ front-runner frontrunner businessman businesswoman mogul tycoon neurosurgeon sur
 operative strategist pollster researcher researchers scientist expert experts analyst analysts critics critic
 commenter commenters user users questioner attendee survivor witness residents resident voter voters
 supporters supporter protesters students teachers workers employees members member opinion ruling order
-website page pages readout transcript document documents footnote petition quiz passage pitch exchange airline media pope heavyweights band year-old""".split())
+website page pages readout transcript document documents footnote petition quiz passage pitch exchange airline media pope heavyweights band year-old town city county village country nation""".split())
 AGENT = re.compile(r"(?:year-old|er|or|ist|ian|ant|ent|man|men|woman|women|person|ee|eer|ive|crat|can)s?$")
 ORG_HEADS = set("board committee commission council department office institute association bureau act center "
                 "centre agency authority academy academies society court school university ministry league union "

@@ -8,9 +8,9 @@ import re
 from bisect import bisect_right
 
 from .attribution import Attributor, had_person
-from .lexicon import NON_PERSON
+from .lexicon import NON_PERSON, PRONOUNS
 from .names import People, looks_like_person
-from .speakers import Salience
+from .speakers import Salience, can_speak
 from .speech_subject import ELIDED_SUBJECT, VERB, is_possessor, sentence_subject, subject_before
 from .text import Region, outer
 
@@ -91,6 +91,9 @@ class QuoteContext:
             return self.att.resolve(by.group("np"), None, pos) if by else (None, None)
         else:
             np, appos = subject_before(before[max(0, v.start() - SUBJECT_REACH):v.start()])
+            if v.group() in LABEL_VERBS and np and np == np.lower() and np.split()[-1] not in PRONOUNS and \
+                    not can_speak(np.split()[-1]):
+                return None, None  # 'a popular play called "..."': a thing is given a name, no one speaks
             found = self.att.resolve(np, appos, pos) if np else (None, None)
             if found[0] is None and ELIDED_SUBJECT.search(before, max(0, v.start() - 40), v.start()):
                 finite = next((f for f in reversed(list(VERB.finditer(before, max(0, v.start() - SUBJECT_REACH),

@@ -24,7 +24,7 @@ from .attribution import NAME_RUN, Attributor, count_words, had_person
 from .document import Document
 from .names import People
 from .quote_context import QUOTED, QuoteContext, blank
-from .speakers import clean_role
+from .speakers import can_speak, clean_role
 from .speech_subject import AFTER_NAME_APPOS, AFTER_NP_FIRST, AFTER_VERB_FIRST, VERB
 from .text import Region, outer
 from .unattributed import colon_lead_in, from_context, subject_speaker
@@ -33,6 +33,10 @@ ACCORDING = re.compile(r"according to\s+(?P<np>[^,.;:!?\"\u201c]{1,80})", re.I)
 # A name or label introduced as such: never a quote ("the so-called "safe zone"", "a rally known as ...").
 SCARE = re.compile(r"(?:so-called|known as|named|titled|entitled|codenamed|nicknamed|operation|the word|the phrase)\s*$",
                    re.I)
+# 'a popular play called "..."': a lowercase noun given a name (not 'the mayor called', not 'he called it').
+THING_CALLED = re.compile(r"\b([a-z][a-z\-]+)\s+(?:called|dubbed|titled|labelled|labeled)\s*$")
+NOT_THINGS = frozenset("it him her them who also once often was were is are be been being has have had and but he she "
+                       "they we i you which that then later again previously even just".split())
 # A quote lists a statement: one or two words in quote marks ("a mistake", "top secret", "Yes,") are a
 # phrase the reader sees in the text, not an item of their own (briefing-json.md, what counts).
 MIN_QUOTE_WORDS = 3
@@ -94,6 +98,9 @@ def _is_label(body: str, before: str) -> bool:
     words = body.split()
     if len(words) < 6 and SCARE.search(before):
         return True
+    named = THING_CALLED.search(before[-80:])
+    if len(words) < 6 and named and named.group(1) not in NOT_THINGS and not can_speak(named.group(1)):
+        return True  # 'a popular play called "Sons of Trump,"': a thing's name, no one speaking
     title_case = all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in", "for", "on") for w in words)
     if title_case and len(words) <= 6 and re.search(r"(?:\b(?:on|in|at|to|from)|['\u2019]s?)\s*$", before):
         return True  # 'said on CBS's "Face the Nation."': a programme or title, whatever its punctuation

@@ -90,7 +90,7 @@ def _ends_subject(words: list[str], i: int) -> bool:
         return named or low == "including"  # "Bruce Hamilton before turning", "Scott's relatives including his wife"
     if low in PLAIN_VERBS or len(low) > 4 and low.endswith("ed"):
         # "The senator sought", "Mr. Sanders showed no sign", "a poll conducted"; "the retired neurosurgeon" stays
-        return last and i >= 2 and not named or prev.lower() in PRONOUNS or i >= 2 and not last and bool(CLAUSE_AFTER_VERB.match(words[i + 1])) \
+        return last and i >= 2 and not named and low != "reports" or prev.lower() in PRONOUNS or i >= 2 and not last and bool(CLAUSE_AFTER_VERB.match(words[i + 1])) \
             or low in PLAIN_VERBS and named
     return False
 
@@ -136,6 +136,22 @@ def clean_speaker(speaker: str | None) -> str | None:
     return " ".join(words)
 
 
+# What a description can be headed by: a person or a group ("officials", "police", "senior counsel"), not a thing.
+AGENT_END = re.compile(r"(?:er|or|ist|yst|ian|ant|ent|man|men|woman|women|person|people|ee|crat)s?$")
+QUANTIFIERS = frozenset("the a an one another some each every two three several many few other former senior top "
+                        "his her their its".split())
+GROUP_NOUNS = frozenset("official aide source executive secretary diplomat analyst expert insider candidate nominee "
+                        "delegate colleague friend relative veteran chief head envoy attorney "
+                        "police staff management leadership government security media press congress parliament "
+                        "family counsel clergy military intelligence administration prosecution defence defense "
+                        "industry labor labour opposition candidate nominee delegate advocate family group campaign "
+                        "committee board council ministry agency party community public crowd panel".split())
+
+
+def can_speak(head: str) -> bool:
+    """Whether a lowercase noun ``head`` names someone who can speak ("aides", "the mayor", "police")."""
+    word = head.lower()
+    return bool(AGENT_END.search(word)) or word in GROUP_NOUNS or word.endswith("s") and word[:-1] in GROUP_NOUNS
 # A time, not someone: "last month", "the past", "a few days", "eight years now".
 TIME_HEADS = frozenset("week weeks year years month months day days past ago time now last".split())
 # Lone months that are not also common first names ("May", "June", "April" may be a person).
@@ -158,6 +174,12 @@ def _not_a_source(words: list[str]) -> bool:
         return True  # "VOTERS CARE MORE", "CONGRESS": a headline in capitals, not an acronym
     if not words[0][:1].isalnum() or re.fullmatch(r"[IVX]+", words[0]) and len(words) == 1:
         return True  # "(with", "II": punctuation or a numeral left over
+    if len(words) == 1 and low[0] in LEADING_ADVERBS or len(words) > 1 and all(len(w.strip(".")) == 1 for w in words):
+        return True  # "Wait", "N H" (of "Portsmouth, N.H."): a word of talk or a state's initials
+    if words[0][:1].islower() and low[0] not in QUANTIFIERS and not low[0][:1].isdigit() and len(words) <= 6:
+        head = re.split(r"\s+(?:of|about|for|with|on|in|from)\s+", " ".join(low))[0].split()[-1]
+        if not (head.endswith("s") or can_speak(head)):
+            return True  # "response about her email use", "digging up personal dirt", "star": no one speaks
     if any(w in ("that", "which") for w in words[1:]):
         return True  # "CBS that the laws": the object of a verb and the clause it introduces
     if any(re.search(r"n['\u2019]t$", w) for w in low) or len(low) == 1 and len(low[0]) == 1 and low[0] != "i":

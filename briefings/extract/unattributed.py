@@ -10,7 +10,7 @@ from .attribution import BODY_WORDS, DOCUMENT_HEADS, ORG_WORDS, had_person
 from .lexicon import TITLE_WORDS
 from .names import looks_like_person, split_role_name
 from .quote_context import DATELINE, QuoteContext
-from .speakers import CLAUSE_OPENERS
+from .speakers import CLAUSE_OPENERS, can_speak
 from .speech_subject import SPEECH_WORDS, STOP_BACK, is_possessor
 from .text import Region
 
@@ -56,7 +56,10 @@ def colon_lead_in(ctx: QuoteContext, o_start: int) -> tuple[str | None, str | No
     off = lead_in.end() if lead_in and not lead[:1].isupper() else 0
     end = _subject_end(lead, off)
     np = lead[off:end]
-    if end > off and (np.lower().startswith("the ") or all(w[:1].isupper() for w in np.split())):
+    if end > off and (np.lower().startswith("the ") and (any(w[:1].isupper() for w in np.split()[1:]) or
+                                                         np.split()[-1].lower() in SOURCE_HEADS | WRITINGS or
+                                                         can_speak(np.split()[-1]))
+                      or all(w[:1].isupper() for w in np.split())):
         return ctx.att.resolve(np, None, s_start + off)  # "the Illinois Board of Elections was conclusive:"
     return None, None
 
@@ -71,6 +74,8 @@ CLAUSE_SUBJECT = re.compile(r"(?:,\s*(?:while|whereas|and|but)|;)\s+(?P<np>(?:(?
                             r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
 # A lead-in before the subject: "On Monday, Trump ...", "In a statement Friday, the campaign ...".
 LEAD_IN = re.compile(r"[^,\"\u201c\u201d]{1,60},\s*")
+# Writing that speaks for its author after a colon ("The piece concluded:").
+WRITINGS = frozenset("piece article story column editorial book headline tweet post video blog essay".split())
 NAME_GOES_ON = re.compile(r"\s+(?:the\s+)?[A-Z]")
 WORD = re.compile(r"[\w\u2019'\-&.]+")
 

@@ -144,3 +144,38 @@ def test_an_aside_a_conjunction_or_an_affiliation_is_not_part_of_the_name():
     (q,) = brief('"The ad buy is huge," said Phil Mosser of digital consulting firm Arkwell.').quotes
     assert (q.speaker, q.role) == ("Phil Mosser", "of digital consulting firm Arkwell")
     assert speakers('"Our crews built this port," said Jo Mullan with Harbour Workers United.') == ["Jo Mullan"]
+
+
+def test_a_thing_given_a_name_is_a_label_not_a_quote():
+    text = ('A troupe of Harwick comedians is performing a popular play called "Sons of the Mayor" at the pier '
+            'theatre. Mayor Ilse Varga said she had "no plans to see it this season or the next."')
+    assert [(q.text, q.speaker) for q in brief(text).quotes] == [
+        ("no plans to see it this season or the next.", "Ilse Varga")]
+
+
+def test_a_pronoun_that_calls_something_is_still_the_speaker():
+    text = ('Mayor Ilse Varga said on Wednesday that she called Tomas Berend to congratulate him on what she called '
+            '"a remarkable and hard-fought campaign."')
+    assert speakers(text) == ["Ilse Varga"]
+
+
+def test_a_colon_after_a_phrase_that_is_no_source_gives_no_speaker():
+    text = ('The council has never said how many ferries run at night.\n\n'
+            'The challenge of transparency is shown by this line: "12 ferries ran at night in March while the '
+            'council reported only four."')
+    assert speakers(text) == []
+    text = ('Mayor Ilse Varga, 52, spoke after the vote. The mayor repeated: "I have never hidden a single '
+            'timetable from this town."')
+    assert speakers(text) == ["Ilse Varga"]
+
+
+@pytest.mark.parametrize("fragment", ["Wait", "N H", "response about her email use", "digging up personal dirt",
+                                      "star", "(with", "II"])
+def test_talk_initials_and_things_are_never_a_speaker(fragment):
+    assert clean_speaker(fragment) is None
+
+
+@pytest.mark.parametrize("speaker", ["police", "officials", "senior counsel", "one source", "former secretary of state",
+                                     "critics", "one Clinton aide"])
+def test_descriptions_of_people_without_a_determiner_stay(speaker):
+    assert clean_speaker(speaker) == speaker
