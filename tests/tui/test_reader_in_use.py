@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from test_reader_bugs import region_text
+from test_reader_bugs import region_text, screen_lines
 from test_reader_keys import app_for, open_first, settle
 
+from tui.screens.briefing import BriefingScreen
 from tui.widgets.briefing_list import BriefingList
 
 
@@ -67,3 +68,17 @@ async def test_wrapped_items_stay_under_their_text_not_under_the_selection_mark(
         await pilot.press("4")
         speaker_lines = [line for line in region_text(app, screen.query_one("#quotes")).splitlines() if "\u2014" in line]
         assert speaker_lines and all(line.index("\u2014") == 7 for line in speaker_lines)  # under the quote
+
+
+async def test_the_source_pane_footer_names_esc_for_back_like_every_other_pane(library):
+    # The Source pane alone said "⌫ Back", as if Esc did not go back there.
+    app = app_for(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot)
+        for key in ("1", "5"):
+            await pilot.press(key)
+            await pilot.pause()
+            footer = screen_lines(app)[-1]
+            assert "esc Back" in footer and "\u232b" not in footer, (key, footer)
+        await pilot.press("backspace")  # Backspace still goes back too
+        assert not isinstance(app.screen, BriefingScreen)

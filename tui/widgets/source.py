@@ -40,8 +40,12 @@ class SourceText(TextArea):
     BINDINGS = [Binding(k.keys, _SCROLL_ACTIONS[k.id], k.description, show=False, id=k.id)
                 for k in ITEM_KEYS if k.id in _SCROLL_ACTIONS] + [
         Binding("down", "scroll_lines(1)", "Down", show=False), Binding("up", "scroll_lines(-1)", "Up", show=False),
-        *(Binding(k.keys, "screen.back", k.footer or k.description, id=k.id) for k in BRIEFING_KEYS
+        # Back: the footer names the first key (Esc) as on every other pane; the rest work unnamed
+        # (one binding for all of them showed TextArea's Backspace, "\u232b Back", here only).
+        *(Binding(k.keys.split(",")[0], "screen.back", k.footer or k.description, id=k.id) for k in BRIEFING_KEYS
           if k.id == "briefing.back"),
+        *(Binding(",".join(k.keys.split(",")[1:]), "screen.back", k.description, show=False, id=k.id)
+          for k in BRIEFING_KEYS if k.id == "briefing.back" and "," in k.keys),
     ]
 
     def action_scroll_lines(self, lines: int) -> None:
