@@ -131,7 +131,17 @@ class Attributor:
         if event and event[0] > seen and is_description(event[1] or "") and pronoun in ("he", "she") \
                 and not re.search(r"s$", event[1] or ""):
             return event[1], event[2]  # "A coastguard spokesperson said ... 'Conditions ...,' she said."
+        if event and event[0] > seen and pronoun in ("he", "she") and not event[2] and re.fullmatch(r"[A-Z][a-z\u2019'\-]+", event[1] or "") \
+                and looks_like_person([event[1]]) and not self.people.find(event[1]) and self._near(event[0], pos):
+            return event[1], event[2]  # "Bob said ... 'We did try,' he said": a speaker named once, by one name
         return (person.name, person.role) if person else (None, None)
+
+    def _near(self, at: int, pos: int) -> bool:
+        """Whether ``at`` is in the paragraph of ``pos`` or the one before it."""
+        if self.salience is None:
+            return True
+        here = self.salience.para_span(pos)[0]
+        return self.salience.para_span(at)[0] == here or self.salience.para_span(max(0, here - 1))[0] <= at
 
     def _pronoun_at(self, pronoun: str, pos: int) -> int:
         """Where the subject pronoun of a verb before ``pos`` stands, if in the same sentence ("He said Kerr

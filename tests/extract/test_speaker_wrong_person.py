@@ -147,3 +147,9 @@ def test_an_aide_named_after_his_employer_goes_on_speaking_in_the_next_paragraph
             'Quill\u2019s top foreign policy aide Jake Sulliver.\n\n'
             '\u201cThis has gone from a matter of curiosity to a matter of national security.\u201d')
     assert speakers(text) == ["Jake Sulliver", "Jake Sulliver"]
+
+
+def test_he_is_a_speaker_just_named_by_one_name_not_an_older_full_name():
+    text = ('Ambassador Ivo Stenner was at the compound that night, and the attackers came at ten.\n\n'
+            'Bob said he began calling local groups for help. "We did try to convey how serious it was," he said.')
+    assert speakers(text) == ["Bob"]
