@@ -22,6 +22,7 @@ ORG_WORDS = frozenset("agency firm company organization organisation association
 NAMED_BODIES = frozenset("academy academies act center centre court school university authority service society "
                          "department division directorate".split())
 BODY_WORDS = ORG_WORDS | NAMED_BODIES
+PARTY_MEMBERS = frozenset("republican democrat independent conservative liberal libertarian progressive".split())
 COMPLEMENT = re.compile(r"\b(?:close|familiar|loyal|linked|allied|opposed|related|near)\s+(?:to|with)\b", re.I)
 KNOWN_AS = re.compile(r"^(?:the\s+|a\s+|an\s+)?([a-z][\w\s\-]{1,60}?)\s+(?:known|identified)\s+(?:only\s+)?as\s+"
                       r"([A-Z][\w\-\u2019']*(?:\s+[A-Z][\w\-\u2019']*){0,2})")
@@ -205,6 +206,8 @@ class Attributor:
         if cut == 2 and tokens[0][:1].isupper() and tokens[1] == "and" and looks_like_person(tokens[2:]):
             return np, role  # "Graham and Lesley Morley": a couple speaks together
         title, name = split_role_name(tokens[cut:])
+        if len(name) == 1 and name[0].lower().rstrip("s") in PARTY_MEMBERS:
+            name = []  # "one Republican involved", "Six in 10 Republicans": a party member described, not named
         if name and len(tokens) - cut > len(name) + 1 and tokens[-len(name) - 1].lower() in ("of", "for") and \
                 tokens[-len(name) - 2].lower() in BODY_WORDS:
             name = []  # "The Harwick Board of Ferries": what a body's name ends with is no person

@@ -126,6 +126,7 @@ but and or if when while after before during since as by with from of to all bot
 some any every each other another such no not movement front alliance coalition organisation organization
 charity network brigades militia rebels forces he she they we it his her him them our their
 games olympics paralympics cup championship championships award awards prize festival
+act amendment treaty accords investigations
 """.split())
 
 MONTHS = ("january february march april may june july august september october november december "

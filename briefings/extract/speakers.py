@@ -152,6 +152,13 @@ def can_speak(head: str) -> bool:
     """Whether a lowercase noun ``head`` names someone who can speak ("aides", "the mayor", "police")."""
     word = head.lower()
     return bool(AGENT_END.search(word)) or word in GROUP_NOUNS or word.endswith("s") and word[:-1] in GROUP_NOUNS
+ROLE_LINKS = frozenset("of with for about from in on at to by".split())  # "a source familiar with Cruz's thinking"
+PAGE_WORDS = frozenset("more text read watch listen photo photos video update updated editor note breaking related "
+                       "advertisement share".split())
+# What someone owns that speaks for them: "Ryan's office said", "the campaign's statement", "Kerr's tweet".
+OWNED_SOURCES = frozenset("""campaign office statement statements team ad ads tweet tweets post posts email emails letter
+report account page website site remarks comments words message memo camp lawyers family spokesman spokeswoman
+spokesperson aide aides press release brief filing lawsuit complaint""".split())
 # A time, not someone: "last month", "the past", "a few days", "eight years now".
 TIME_HEADS = frozenset("week weeks year years month months day days past ago time now last".split())
 # Lone months that are not also common first names ("May", "June", "April" may be a person).
@@ -174,6 +181,12 @@ def _not_a_source(words: list[str]) -> bool:
         return True  # "VOTERS CARE MORE", "CONGRESS": a headline in capitals, not an acronym
     if not words[0][:1].isalnum() or re.fullmatch(r"[IVX]+", words[0]) and len(words) == 1:
         return True  # "(with", "II": punctuation or a numeral left over
+    if len(words) == 1 and words[0].isupper() and low[0] in PAGE_WORDS:
+        return True  # "MORE" (of "READ MORE:"), "TEXT": page furniture in capitals
+    owner = next((i for i, w in enumerate(words[:-1]) if re.search(r"['\u2019]s?$", w)), None)
+    if owner is not None and not any(w in ROLE_LINKS for w in low[:owner]) and all(w[:1].islower() for w in words[owner + 1:]) and low[-1] not in OWNED_SOURCES \
+            and not can_speak(low[-1]):
+        return True  # "Sanders's victory", "Europeans' hostility", "Trump's early-morning": what is owned does not speak
     if len(words) == 1 and low[0] in LEADING_ADVERBS or len(words) > 1 and all(len(w.strip(".")) == 1 for w in words):
         return True  # "Wait", "N H" (of "Portsmouth, N.H."): a word of talk or a state's initials
     if words[0][:1].islower() and low[0] not in QUANTIFIERS and not low[0][:1].isdigit() and len(words) <= 6:

@@ -179,3 +179,26 @@ def test_talk_initials_and_things_are_never_a_speaker(fragment):
                                      "critics", "one Clinton aide"])
 def test_descriptions_of_people_without_a_determiner_stay(speaker):
     assert clean_speaker(speaker) == speaker
+
+
+def test_a_party_member_described_is_not_a_person_named_after_the_party():
+    text = ('"We will spend whatever it takes in the valley," said one Republican involved in the effort.')
+    assert speakers(text) == ["one Republican"]
+
+
+@pytest.mark.parametrize("fragment", ["Berend's victory", "Harwickers' hostility", "Varga\u2019s early-morning",
+                                      "MORE", "TEXT"])
+def test_what_someone_owns_or_page_furniture_is_never_a_speaker(fragment):
+    assert clean_speaker(fragment) is None
+
+
+@pytest.mark.parametrize("speaker", ["Berend's office", "Varga's lawyer", "Grace's parents",
+                                     "another source familiar with Varga\u2019s thinking", "The Gazette's Ada Roth"])
+def test_what_speaks_for_its_owner_stays(speaker):
+    assert clean_speaker(speaker) == speaker
+
+
+def test_a_law_is_no_person():
+    text = ('A spokeswoman for the Harwick Ferry Committee emailed reporters the text of the Coastal Safety Act, '
+            'arguing, "As you can see, the law says nothing of the kind about night crossings."')
+    assert speakers(text) == ["A spokeswoman for the Harwick Ferry Committee"]
