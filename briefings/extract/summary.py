@@ -56,15 +56,21 @@ def _quoted(regions: list[Region], starts: list[int], s: int, e: int) -> int:
     return quoted
 
 
-def _candidates(text: str, sents: list[tuple[int, int]], regions: list[Region]):
-    """Sentences that may be chosen, up to ``REACH`` sentences after the first one (the lead)."""
+def _candidates(text: str, sents: list[tuple[int, int]], regions: list[Region],
+                tokens: dict[int, list[str]] | None = None):
+    """Sentences that may be chosen, up to ``REACH`` sentences after the first one (the lead).
+
+    The words of each sentence read are kept in ``tokens`` (by sentence index) for the scoring.
+    """
+    tokens = {} if tokens is None else tokens
     starts = [r.start for r in regions]
     lead = None
     for i, (s, e) in enumerate(sents):
         if lead is not None and i - lead >= REACH:
             return  # nothing later is ever chosen: stop instead of reading the rest of a long text
         sentence = text[s:e]
-        n = len(_words(sentence))
+        tokens[i] = words = _words(sentence)
+        n = len(words)
         if n < 6 or BOILERPLATE.match(sentence) or sentence.rstrip()[-1:] not in SENTENCE_END_MARKS:
             continue  # headlines, datelines, fragments
         if _quoted(regions, starts, s, e) > 0.4 * (e - s) or sentence.lstrip()[:1] in "\"\u201c\u2018'":
@@ -75,12 +81,13 @@ def _candidates(text: str, sents: list[tuple[int, int]], regions: list[Region]):
 
 def summarise(text: str, sents: list[tuple[int, int]], regions: list[Region]) -> list[SummarySentence]:
     """Up to three sentences, about 90 words, in article order."""
-    cands = list(_candidates(text, sents, regions))
+    tokens_of: dict[int, list[str]] = {}
+    cands = list(_candidates(text, sents, regions, tokens_of))
     if not cands:
         return []
     lead = cands[0]
     chosen = [lead]
-    words = set(_words(text[lead[1]:lead[2]])) - STOP
+    words = set(tokens_of[lead[0]]) - STOP
     budget = MAX_WORDS - lead[3]
     # Features of each candidate, computed once; only novelty depends on what is already chosen.
     features = {}
@@ -89,7 +96,7 @@ def summarise(text: str, sents: list[tuple[int, int]], regions: list[Region]) ->
         if i - lead[0] >= REACH:
             break
         sentence = text[s:e]
-        tokens = _words(sentence)
+        tokens = tokens_of[i]
         position = 1.0 / (1 + 0.15 * (i - lead[0]))
         cue = 0.4 * min(_cues(tokens, STRONG_WORDS, sentence, STRONG_PHRASES), 2) + \
             0.1 * min(_cues(tokens, WEAK_WORDS), 2)
