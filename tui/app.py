@@ -178,7 +178,11 @@ class BriefingApp(App):
             self.notify("Nothing to show a timeline of here: open an event, a person or a briefing.", timeout=5)
             return
         kind, value = target
-        self.push_screen(TimelineScreen(event_id=value) if kind == "event" else TimelineScreen(person=value))
+        if kind == "event":  # titled like the event (its lead report), never by its internal id
+            label = query.event(self.library.across, value).get("title") or ""
+            self.push_screen(TimelineScreen(event_id=value, label=printable(label, newlines=False)))
+        else:
+            self.push_screen(TimelineScreen(person=value))
 
     def on_app_focus(self) -> None:
         """Back in the terminal: show what other sessions wrote meanwhile."""

@@ -82,3 +82,15 @@ async def test_the_source_pane_footer_names_esc_for_back_like_every_other_pane(l
             assert "esc Back" in footer and "\u232b" not in footer, (key, footer)
         await pilot.press("backspace")  # Backspace still goes back too
         assert not isinstance(app.screen, BriefingScreen)
+
+
+async def test_the_timeline_of_an_open_briefing_is_titled_by_its_event_not_an_id(library):
+    # T in a briefing whose event has one report titled the screen "Timeline: e-51cb1a7ac635".
+    app = app_for(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        reading = await open_first(pilot, "lorland")
+        await pilot.press("T")
+        await pilot.pause()
+        title = region_text(app, app.screen.query_one("#across-title"))
+        assert "Timeline: Alliance wins most seats" in title and "e-" not in title, title
+        assert reading.briefing.article.title.startswith("Alliance wins most seats")
