@@ -30,7 +30,7 @@ THEMES = {"dark": "textual-dark", "light": "textual-light", "terminal": "ansi-da
 
 
 class BriefingCommands(Provider):
-    """Command palette: open a briefing by title, jump to a pane, export, switch theme."""
+    """Command palette: open a briefing by title, jump to a pane, export, full-text search, switch theme."""
 
     async def search(self, query: str) -> Hits:
         app: BriefingApp = self.app  # type: ignore[assignment]
@@ -51,6 +51,8 @@ class BriefingCommands(Provider):
                              "writes briefing-ID.md in the current folder"))
             commands.append(("Export this briefing as JSON", partial(screen.action_export, "json"),
                              "writes briefing-ID.json in the current folder"))
+        if isinstance(screen, (LibraryScreen, BriefingScreen)):  # where ctrl+f works
+            commands.append(("Search the full text of every article", app.search_full_text, "ctrl+f"))
         for label, theme in THEMES.items():
             commands.append((f"Theme: {label}", partial(setattr, app, "theme", theme), theme))
         for text, callback, help_text in commands:

@@ -119,3 +119,24 @@ async def test_ctrl_f_in_a_briefing_is_remappable_on_its_own(library, config):
         assert app.screen is reading
         await pilot.press("ctrl+g")
         assert isinstance(app.screen, SearchScreen)
+
+
+async def test_the_command_palette_offers_the_full_text_search_in_a_briefing(library):
+    # A user who does not know ctrl+f types "search" in the palette (ctrl+p).
+    from textual.command import CommandList
+
+    app = app_for(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        reading = await open_first(pilot)
+        await pilot.press("ctrl+p", *"search the full")
+        for _ in range(200):  # the palette's providers answer asynchronously
+            await pilot.pause(0.02)
+            results = app.screen.query(CommandList)
+            if results and results.first().option_count and "Search the full text" in \
+                    str(results.first().get_option_at_index(0).prompt):
+                break
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("escape")
+        assert app.screen is reading
