@@ -216,8 +216,8 @@ class Attributor:
             role = " ".join([*lead, title] if title else lead) or role
             full = " ".join(name)
             person = self.people.find(full, pos)
-            if person is None and (len(name) >= 2 or role):
-                person = self.people.add(full, role, pos) if len(name) >= 2 else None
+            if person is None and (len(name) >= 2 or role):  # a fragment ("N H" of "N.H.") never joins the registry
+                person = self.people.add(full, role, pos) if len(name) >= 2 and clean_speaker(full) else None
             if person is None:
                 return full, role
             self.people.mention(person, pos)

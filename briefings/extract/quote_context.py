@@ -28,6 +28,7 @@ BY_AGENT = re.compile(r"\s+by\s+(?P<np>[^,;:\"\u201c\u201d]{2,60}?)\s*(?:,|$|\s+
 # A dateline opening a wire story: "WASHINGTON, Dec. 8 (UPI) \u2014", "HARWICK, July 25 \u2014".
 DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*)?(?:\([A-Za-z]{2,8}\)\s*)?"
                       r"[\u2014\u2013-]+\s*")
+OF_HOME = re.compile(r"\s+of\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}$")  # "Sen. Ivo Rask of Vermont"
 COMPARED = re.compile(r"(?:Like|Unlike)\s+[^,\"\u201c]{1,60},\s*")
 LABEL_VERBS = frozenset(("described", "called", "branded", "describing", "calling", "calls", "describes"))  # they name things as often as people
 
@@ -120,9 +121,11 @@ class QuoteContext:
             return self.att.resolve(opening, None, pos)
         for chunk in head.split(",")[1:4]:  # "At the debate, Pell Ruiz compared himself to Kerr, saying": the
             after_lead = sentence_subject(chunk.strip())  # subject after a lead-in ("In June, after X left, Y wrote")
-            if after_lead and (had_person(after_lead) or after_lead[:1].isupper() and (
+            if after_lead and (had_person(OF_HOME.sub("", after_lead)) or after_lead[:1].isupper() and (
                     self.people.find(after_lead, pos) or looks_like_person(after_lead.split()))):
-                return self.att.resolve(after_lead, None, pos)
+                found = self.att.resolve(after_lead, None, pos)
+                if found[0]:  # "Portsmouth, N.H., on Tuesday, Sen. Ivo Rask ...": "N.H." is no one, read on
+                    return found
         first = next((p for at, p in self.people.between(sent_start, pos)
                       if not is_possessor(self.text, at)), None)  # "Kerr's aide" is not Kerr
         if first is not None:  # "Continuing, Jo Kerr rejected it, saying": the first person named

@@ -202,3 +202,10 @@ def test_a_law_is_no_person():
     text = ('A spokeswoman for the Harwick Ferry Committee emailed reporters the text of the Coastal Safety Act, '
             'arguing, "As you can see, the law says nothing of the kind about night crossings."')
     assert speakers(text) == ["A spokeswoman for the Harwick Ferry Committee"]
+
+
+def test_a_state_abbreviation_in_a_lead_in_is_no_one_and_the_subject_follows():
+    text = ('At a rally in Corvel, N.H., on Tuesday, Senator Ivo Rask of Vermont endorsed Mayor Ilse Varga, saying '
+            'that she would "make an outstanding governor for the state."')
+    (q,) = brief(text).quotes
+    assert (q.speaker, q.role) == ("Ivo Rask", "Senator")
