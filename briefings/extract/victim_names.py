@@ -84,7 +84,8 @@ class common_words:  # noqa: N801 - used like a function returning a set
 
     def __contains__(self, word: str) -> bool:
         if self.words is None:
-            self.words = set(re.findall(r"(?<![\w.])[a-z][a-z\-]+", self.text))
+            # A lower-case word not glued to a word or a full stop (the mark first, then the look-behind).
+            self.words = set(re.findall(r"[a-z](?<![\w.][a-z])[a-z\-]+", self.text))
         return word in self.words
 
 
