@@ -94,3 +94,18 @@ async def test_the_timeline_of_an_open_briefing_is_titled_by_its_event_not_an_id
         title = region_text(app, app.screen.query_one("#across-title"))
         assert "Timeline: Alliance wins most seats" in title and "e-" not in title, title
         assert reading.briefing.article.title.startswith("Alliance wins most seats")
+
+
+async def test_a_narrow_list_gives_the_title_the_room_of_source_and_date(library):
+    # In a 60-column tmux split the titles had 10 cells ("3 killed, …") while the file name kept 14.
+    app = app_for(library)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        header = region_text(app, app.screen.query_one("#library-header")).splitlines()[0]
+        row = region_text(app, app.screen.query_one(BriefingList)).splitlines()[0]
+        assert "Source" not in header and "Added" in header
+        assert header.index("Added") - header.index("Title") >= 24
+        title = library.entries()[0].title
+        assert title[:24] in row
+        quotes = header.index("Quo") + 2
+        assert row[quotes].isdigit() and row[quotes + 1] == " ", (header, row)  # still aligned

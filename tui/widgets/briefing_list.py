@@ -45,21 +45,29 @@ def count(n: int) -> str:
     return f"{n // 1000}k" if n < 1_000_000 else f"{min(n // 1_000_000, 99)}M+"
 
 
-def columns(wide: bool, added: bool = False) -> tuple[tuple[str, int], ...]:
-    """The fixed columns after the title; the date column is named for the date it shows."""
+MIN_TITLE = 24  # under this many cells a title says nothing: narrower lists drop Source, then the date
+
+
+def columns(wide: bool, added: bool = False, total: int | None = None) -> tuple[tuple[str, int], ...]:
+    """The fixed columns after the title in a list ``total`` cells wide; the date column is named for
+    the date it shows. A narrow list (a split tmux pane) gives the title the Source and date columns."""
     fixed = WIDE_FIXED if wide else FIXED
+    for drop in ("Source", "Published") if total is not None else ():
+        if total - sum(w + 1 for _, w in fixed) - 2 >= MIN_TITLE:
+            break
+        fixed = tuple(c for c in fixed if c[0] != drop)
     return tuple(("Added", w) if added and n == "Published" else (n, w) for n, w in fixed)
 
 
 def title_width(total: int, wide: bool = False) -> int:
     """Whatever the fixed columns leave (the marker and the scrollbar gutter take one each)."""
-    return max(10, total - sum(w + 1 for _, w in columns(wide)) - 2)
+    return max(10, total - sum(w + 1 for _, w in columns(wide, total=total)) - 2)
 
 
 def header_line(total: int, wide: bool = False, added: bool = False) -> str:
     """The column titles, aligned with the rows."""
     return " " + _fit("Title", title_width(total, wide)) + "".join(
-        " " + _fit(n, w, n in COUNTS) for n, w in columns(wide, added))
+        " " + _fit(n, w, n in COUNTS) for n, w in columns(wide, added, total))
 
 
 class BriefingList(ScrollView, can_focus=True):
@@ -115,11 +123,11 @@ class BriefingList(ScrollView, can_focus=True):
         notes = self.note_counts.get(e.id, 0)
         title = ("\u25a1 " if e.id in self.archived else "") + e.title  # archived: a mark, not a colour
         date = e.added[:10] if self.added else (e.published or "\u2013")[:10]
-        fixed = columns(self.wide)
-        cells = [_fit(title, title_width(width, self.wide))] + ([_fit(e.outlet or "\u2013", 14)] if self.wide else [])
-        cells += [_fit(source_label(e.source), fixed[-6][1]), _fit(date, 10), _fit(count(e.figures), 4, True),
-                 _fit(count(e.casualties), 4, True), _fit(count(e.quotes), 4, True),
-                 _fit(f"\u270e{notes}" if notes else "", 4, True)]
+        values = {"Outlet": e.outlet or "\u2013", "Source": source_label(e.source), "Published": date, "Added": date,
+                  "Fig": count(e.figures), "Cas": count(e.casualties), "Quo": count(e.quotes),
+                  "Nts": f"\u270e{notes}" if notes else ""}
+        cells = [_fit(title, title_width(width, self.wide))] + [
+            _fit(values[name], w, name in COUNTS) for name, w in columns(self.wide, self.added, width)]
         style = base
         if position % 2:
             style = base + self.get_component_rich_style("briefing-list--stripe")
