@@ -4,7 +4,8 @@
 
 Runs extraction over the given folders of ``*.txt`` (default: the public polnear and ggt sets and
 our own samples) and prints every distinct speaker that one of the checks below flags, with the
-number of quotes it speaks and the check's name, then ``fragments: N distinct / M quotes``.
+number of quotes it speaks and the check's name, then every role that reads as a clause cut loose
+("has been critical of Trump", "But"), then ``role fragments: ...`` and ``fragments: N distinct / M quotes``.
 
 The checks are written apart from ``briefings/extract/speakers.py`` on purpose: they judge the
 output, they do not re-run the rules that made it. They are heuristics, so read a sample with
@@ -51,8 +52,11 @@ front-runner frontrunner businessman businesswoman mogul tycoon neurosurgeon sur
 operative strategist pollster researcher researchers scientist expert experts analyst analysts critics critic
 commenter commenters user users questioner attendee survivor witness residents resident voter voters
 supporters supporter protesters students teachers workers employees members member opinion ruling order
-website page pages readout transcript document documents footnote petition quiz passage pitch exchange airline media pope heavyweights band year-old town city county village country nation""".split())
+website page pages readout transcript document documents footnote petition quiz passage pitch exchange airline media pope heavyweights band year-old town city county village country nation office camp
+lawyer lawyers counsel""".split())
 AGENT = re.compile(r"(?:year-old|er|or|ist|ian|ant|ent|man|men|woman|women|person|ee|eer|ive|crat|can)s?$")
+PARTY_WORDS = set("republican democrat".split())
+PAGE_WORDS = set("more text read watch listen photo video update related share".split())
 ORG_HEADS = set("board committee commission council department office institute association bureau act center "
                 "centre agency authority academy academies society court school university ministry league union "
                 "federation foundation service administration".split())
@@ -88,16 +92,34 @@ def checks(speaker: str, text: str) -> list[str]:
         head = low[-1]  # "one of two witnesses": the people counted
     if lowercase_np and head not in SOURCE_HEADS and not AGENT.search(head) and "tail" not in found:
         found.append("not-a-source")  # "the scheduling", "flagging economic conditions"
+    owner = next((i for i, w in enumerate(words[:-1]) if re.search(r"['\u2019]s?$", w)), None)
+    if owner is not None and owner <= 2 and all(w[:1].islower() for w in words[owner + 1:]) and \
+            low[-1] not in SOURCE_HEADS and not AGENT.search(low[-1]):
+        found.append("owned-thing")  # "Sanders's victory", "Europeans' hostility"
+    if len(words) == 1 and low[0] in PARTY_WORDS or speaker.isupper() and low[0] in PAGE_WORDS:
+        found.append("label")  # "Republican" as if a name, "MORE" of "READ MORE"
     if low[-1] in ORG_HEADS and words[-1][:1].isupper() and \
             re.search(rf"{re.escape(speaker)}\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]", text):
         found.append("truncated")  # "Illinois Board" of "Illinois Board of Elections"
     return found
 
 
+ROLE_OPENERS = set("""has had have is was were are will would who which worked ran spent lined advised previously in on
+to during after before when while and""".split())
+LONE_WORDS = set("but as if when while though to and so former then also however meanwhile what until".split())
+
+
+def role_fragment(role: str) -> bool:
+    """Whether a role reads as a clause cut loose ("has been critical of Trump", "But", "to be president")."""
+    words = role.split()
+    return bool(words) and (words[0].lower() in ROLE_OPENERS or len(words) == 1 and words[0].lower() in LONE_WORDS)
+
+
 def main(argv: list[str]) -> int:
     context = "--context" in argv
     dirs = [Path(a) for a in argv if not a.startswith("--")] or [ROOT / d for d in DEFAULT_DIRS]
     quotes: Counter = Counter()
+    roles: Counter = Counter()
     flags: dict[str, list[str]] = {}
     example: dict[str, str] = {}
     for folder in dirs:
@@ -105,6 +127,8 @@ def main(argv: list[str]) -> int:
             text = path.read_text(encoding="utf-8", errors="replace")
             for q in extract(load_text(text, source=path.stem)).to_dict().get("quotes", []):
                 speaker = q.get("speaker") or ""
+                if q.get("role") and role_fragment(q["role"]):
+                    roles[q["role"]] += 1
                 if not speaker:
                     continue
                 failed = checks(speaker, text)
@@ -123,6 +147,9 @@ def main(argv: list[str]) -> int:
         if context:
             print("       " + example[speaker][:600])
     print("by check: " + ", ".join(f"{k} {v}" for k, v in sorted(by_check.items())))
+    for role in sorted(roles):
+        print(f"{roles[role]:3d}  role           {role!r}")
+    print(f"role fragments: {len(roles)} distinct / {sum(roles.values())} quotes")
     print(f"fragments: {len(quotes)} distinct / {sum(quotes.values())} quotes")
     return 0
 

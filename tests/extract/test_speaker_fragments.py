@@ -126,7 +126,8 @@ def test_an_abbreviated_rank_before_where_the_person_serves_reads_as_a_word():
 
 
 @pytest.mark.parametrize(("raw", "role"), [("and his father", None), ("and improve education", None),
-                                           ("But", None), ("Former", None), ("to be president", None),
+                                           ("But", None), ("Former", None), ("Former Rep.", "former representative"),
+                                           ("to be president", None),
                                            ("has been critical of the mayor", None),
                                            ("in a statement released by the campaign on Thursday", None),
                                            ("and harbour historian", "harbour historian"),
