@@ -139,7 +139,15 @@ def search_for(query: str, first: tuple[str, ...] = ()):
     and wait for its results (a worker)."""
     async def run(pilot) -> None:
         await loaded(pilot)
-        await pilot.press(*first, "ctrl+f", *query)
+        if first:
+            await pilot.press(*first)
+            for _ in range(300):  # a loaded machine may not have switched screens yet: ctrl+f must reach it
+                if getattr(pilot.app.screen, "briefing", None) is not None:
+                    break
+                await pilot.pause(0.02)
+            else:
+                raise AssertionError(f"{first} opened no briefing")
+        await pilot.press("ctrl+f", *query)
         for _ in range(300):
             await pilot.app.workers.wait_for_complete()
             await pilot.pause(0.02)
