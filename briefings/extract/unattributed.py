@@ -212,8 +212,10 @@ def from_context(ctx: QuoteContext, r: Region, para: int, last) -> tuple[str | N
     # The most salient person before the quote (a sentence's subject, the last speaker), not merely the
     # latest named: "Viguerie is upbeat about Cruz's chances. 'Not only can Cruz win ...'" is Viguerie.
     sent_start = ctx.starts[ctx.sentence_of(r.start)] if ctx.starts else 0
-    named = [p for at, p in ctx.people.between(sent_start, r.start) if not ctx.quoted(at) and not is_possessor(text, at)]
-    person = named[-1] if named else None  # 'Tomas Reyes, who called the prize "..."': named in the quote's sentence
+    named = [(at, p) for at, p in ctx.people.between(sent_start, r.start) if not ctx.quoted(at) and not is_possessor(text, at)]
+    subject = next((p for at, p in named[:1] if ctx.att.salience.opens_sentence(at)), None)  # "Ida Moor tweeted
+    person = subject or (named[-1][1] if named else None)  # back at Kerr ...:" is Moor's, not Kerr's; 'Tomas
+    # Reyes, who called the prize "..."': else the person named last in the quote's sentence
     person = person or ctx.att.salience.pick(None, r.start, {event[1]} if event else set()) \
         or ctx.people.last_before(r.start)
     person_pos = max((m for m in person.mentions if m < r.start and not is_possessor(text, m)), default=-1) \

@@ -153,3 +153,9 @@ def test_he_is_a_speaker_just_named_by_one_name_not_an_older_full_name():
     text = ('Ambassador Ivo Stenner was at the compound that night, and the attackers came at ten.\n\n'
             'Bob said he began calling local groups for help. "We did try to convey how serious it was," he said.')
     assert speakers(text) == ["Bob"]
+
+
+def test_a_colon_lead_in_belongs_to_its_sentence_s_subject_not_the_person_it_mentions_last():
+    text = ('A Plus reporter Isaac Saule tweeted back at Quill, pointing out how odd the claim was coming from a '
+            'candidate who promised mass removals: \u201cUh.. your plan is to spend billions moving people out.\u201d')
+    assert speakers(text) == ["Isaac Saule"]
