@@ -64,3 +64,31 @@ def test_large_shapes_do_not_hang():
     """)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=240, check=True)
     assert out.stdout.strip() == "ok"
+
+
+class _CountingPattern:
+    """A compiled pattern that counts the characters it is asked to search."""
+
+    def __init__(self, pattern):
+        self.pattern, self.scanned = pattern, 0
+
+    def finditer(self, text, *args):
+        self.scanned += len(text)
+        return self.pattern.finditer(text, *args)
+
+
+def test_quote_marks_everywhere_are_read_in_linear_work(monkeypatch):
+    # A text made of quote marks is one endless "sentence" with a quotation every few characters:
+    # looking for each quotation's subject from the sentence start scanned the whole head again
+    # every time (quadratic; 16x the text took 190x the time).
+    import random
+
+    from briefings.extract import unattributed
+
+    rng = random.Random(7)
+    text = "".join(rng.choice("\"'\u201c\u201d\u2018\u2019 ab") for _ in range(12_000))
+    counter = _CountingPattern(unattributed.CLAUSE_SUBJECT)
+    monkeypatch.setattr(unattributed, "CLAUSE_SUBJECT", counter)
+    b = brief(text)
+    assert b.casualties == [] and all(q.speaker is None or q.speaker.strip() for q in b.quotes)
+    assert counter.scanned <= 2 * len(text), counter.scanned
