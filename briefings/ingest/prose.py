@@ -76,6 +76,9 @@ JUDGED_CHARS = 65536  # the verdict reads this much: what a text is shows long b
 LONG_LINE = 1000  # characters: no line of code or data row is longer; a paragraph of prose can be
 
 
+_NO_PROSE = f"{NOT_AN_ARTICLE}: no sentences of prose"
+
+
 def _is_code(line: str) -> bool:
     return len(line) <= LONG_LINE and (line.rstrip().endswith(CODE_ENDINGS) or _CODE_LINE.match(line) is not None)
 
@@ -137,17 +140,23 @@ def junk_reason(text: str) -> str | None:
     code = [_is_code(line) for line in lines]
     rows = _separated_rows(lines)
     data = [_is_data(line) or i in rows for i, line in enumerate(lines)]
-    # Comments and log messages read as sentences: prose is only counted outside code and data lines.
-    prose = [s for line, c, d in zip(lines, code, data) if not (c or d) for s in _prose_sentences(line)]
-    size = sum(len(line.strip()) for line in lines) or 1
-    covered = sum(map(len, prose)) / size
     code_share = sum(code) / len(lines) if lines else 0.0
     data_share = sum(data) / len(lines) if lines else 0.0
-    if prose and (covered >= PROSE_ENOUGH or max(code_share, data_share) < OVERWHELM):
-        return None
+    # Comments and log messages read as sentences: prose is only counted outside code and data lines.
+    prose_lines = (line for line, c, d in zip(lines, code, data) if not (c or d))
+    if max(code_share, data_share) < OVERWHELM:
+        # Code and data do not outweigh it, so one sentence of prose makes an article: stop at the
+        # first (reading every sentence of every article cost a tenth of ingest + extraction).
+        if any(_prose_sentences(line) for line in prose_lines):
+            return None
+    else:
+        prose = [s for line in prose_lines for s in _prose_sentences(line)]
+        size = sum(len(line.strip()) for line in lines) or 1
+        if prose and sum(map(len, prose)) / size >= PROSE_ENOUGH:
+            return None
     if code_share >= data_share and code_share >= 0.3:
         return f"{NOT_AN_ARTICLE}: looks like source code"
     if data_share >= 0.3:
         return f"{NOT_AN_ARTICLE}: looks like a data table or log"
-    return f"{NOT_AN_ARTICLE}: no sentences of prose"
+    return _NO_PROSE
 
