@@ -340,7 +340,9 @@ def clean_role(role: str | None) -> str | None:
         return None  # "has been critical of Trump", "to be president", "in a statement", "But", "Former"
     if words and words[-1].lower() in ("and", "or"):
         return None  # "Graham and" (of "Graham and Lesley Morley"): a second person, not a role
-    if len(words) == 2 and words[0].lower() in LONE_NOT_ROLES and words[1].lower() in SPELLED_TITLES:
+    if len(words) == 1 and words[0].lower() in SPELLED_TITLES:
+        words = [SPELLED_TITLES[words[0].lower()]]  # "Sgt." alone -> "sergeant", as "Sgt. of ..." reads
+    elif len(words) == 2 and words[0].lower() in LONE_NOT_ROLES and words[1].lower() in SPELLED_TITLES:
         words = [words[0].lower(), SPELLED_TITLES[words[1].lower()]]  # "Former Rep." -> "former representative"
     elif len(words) >= 2 and words[-1].lower() in TRAILING_TITLES and (words[-1].endswith(".") or words[-2][:1].islower()):
         words = words[:-1]  # not "Detective Superintendent", a rank of two words

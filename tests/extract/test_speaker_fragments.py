@@ -133,7 +133,7 @@ def test_an_abbreviated_rank_before_where_the_person_serves_reads_as_a_word():
                                            ("and harbour historian", "harbour historian"),
                                            ("is the director of the Harwick Ferry Trust",
                                             "director of the Harwick Ferry Trust"),
-                                           ("Sgt.", "Sgt."), ("at the Harwick Institute", "at the Harwick Institute")])
+                                           ("Sgt.", "sergeant"), ("Sen.", "senator"), ("at the Harwick Institute", "at the Harwick Institute")])
 def test_a_role_is_a_description_not_a_clause_cut_loose(raw, role):
     assert clean_role(raw) == role
 
