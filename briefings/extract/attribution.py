@@ -10,7 +10,8 @@ from bisect import bisect_left, insort
 from .coref import gender_of
 from .lexicon import PRONOUNS, TITLE_WORDS
 from .names import People, looks_like_person, split_role_name
-from .speakers import PARTY_PAREN, Salience, clean_speaker, trim_subject
+from .salience import Salience
+from .speakers import PARTY_PAREN, clean_speaker, trim_subject
 
 # "the statement said" / "the agency said": a document speaks for its issuer, a body for the organisation.
 DOCUMENT_HEADS = frozenset("statement report lawsuit claim suit letter paper document filing complaint release "

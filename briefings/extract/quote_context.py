@@ -10,7 +10,8 @@ from bisect import bisect_right
 from .attribution import Attributor, had_person
 from .lexicon import NON_PERSON, PRONOUNS
 from .names import People, looks_like_person
-from .speakers import Salience, can_speak
+from .salience import Salience
+from .speakers import can_speak
 from .speech_subject import ELIDED_SUBJECT, VERB, is_possessor, sentence_subject, subject_before
 from .text import Region, outer
 
