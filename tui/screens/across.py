@@ -22,6 +22,7 @@ from briefings.across import query
 from briefings.render import inline as _t
 
 from ..keys import ACROSS_SCREEN_KEYS
+from ..widgets.row_mark import add_mark_column, move_mark
 
 MARK = "\u25c6"
 BACKGROUND_AT = 5000  # briefings: above this a screen fills in a worker (who's who at 100k takes seconds)
@@ -111,7 +112,7 @@ class AcrossScreen(Screen):
         row = table.cursor_row
         table.clear(columns=True)
         self._marked = None
-        table.add_column("", width=1, key="mark")  # the selected row's mark: visible without colour
+        add_mark_column(table)
         for (label, _), width in zip(self.COLUMNS, widths):
             table.add_column(label, width=width)
         for n, item in enumerate(self.shown):
@@ -134,10 +135,7 @@ class AcrossScreen(Screen):
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         table = self.query_one(DataTable)
-        if self._marked is not None and self._marked in table.rows:
-            table.update_cell(self._marked, "mark", "")
-        self._marked = event.row_key
-        table.update_cell(event.row_key, "mark", Text("\u25b8", style="bold"))
+        self._marked = move_mark(table, self._marked, event.row_key)
         self.show_detail()
 
     @on(DataTable.RowSelected)

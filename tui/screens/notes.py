@@ -20,6 +20,7 @@ from briefings.render import inline as _t
 
 from ..keys import NOTES_SCREEN_KEYS
 from ..widgets.note_preview import NotePreview
+from ..widgets.row_mark import add_mark_column, move_mark
 from .confirm import ConfirmScreen
 
 PANE_OF = {"summary": "summary", "figure": "figures", "casualty": "casualties", "quote": "quotes"}
@@ -79,7 +80,7 @@ class NotesScreen(Screen):
         note_width = max(10, width - (1 + 24 + 9 + 16) - 2 * 5 - 2)
         table.clear(columns=True)
         self._marked = None
-        table.add_column("", width=1, key="mark")  # the selected row's mark: visible without colour
+        add_mark_column(table)
         for label, width in (("Briefing", 24), ("Item", 9), ("Note", note_width), ("Updated", 16)):
             table.add_column(label, width=width)
         for n in self.shown:
@@ -104,10 +105,7 @@ class NotesScreen(Screen):
     @on(DataTable.RowHighlighted)
     def _mark(self, event: DataTable.RowHighlighted) -> None:
         table = self.query_one(DataTable)
-        if self._marked is not None and self._marked in table.rows:
-            table.update_cell(self._marked, "mark", "")
-        self._marked = event.row_key
-        table.update_cell(event.row_key, "mark", Text("\u25b8", style="bold"))
+        self._marked = move_mark(table, self._marked, event.row_key)
         self.show_preview()
 
     @on(Input.Changed, "#notes-filter")
