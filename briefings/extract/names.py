@@ -100,9 +100,7 @@ def looks_like_person(name: list[str]) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _looks_like_person(name: tuple[str, ...]) -> bool:
-    if not 1 <= len(name) <= 4:
-        return False
+def _looks_like_person(name: tuple[str, ...]) -> bool:  # 1-4 tokens: checked by looks_like_person
     for t in name[:-1]:
         if POSSESSIVE.search(t):
             return False  # "Canada's Black": a possessor and what it owns, not a name

@@ -8,7 +8,7 @@ import re
 
 from .attribution import BODY_WORDS, DOCUMENT_HEADS, ORG_WORDS, had_person
 from .lexicon import TITLE_WORDS
-from .names import looks_like_person, split_role_name
+from .names import POSSESSIVE, looks_like_person, split_role_name
 from .quote_context import DATELINE, QuoteContext
 from .speakers import CLAUSE_OPENERS, can_speak
 from .speech_subject import SPEECH_WORDS, STOP_BACK, is_possessor
@@ -160,7 +160,6 @@ def subject_speaker(ctx: QuoteContext, sent_start: int, o_start: int) -> tuple[s
 
 # What may speak without being a person: a document or body ("The lawsuit contends that ...",
 # "The ad claims ...", "A Government Accountability Office report found ...").
-POSSESSIVE_END = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 SOURCE_HEADS = DOCUMENT_HEADS | ORG_WORDS | frozenset("ad ads lawsuit complaint indictment ruling order email poll "
                                                       "survey footnote page website site petition".split())
 
@@ -195,7 +194,7 @@ def _source(np: str, at_start: bool) -> str | None:
     if not run or len(run) > 5 or run[0].lower() in CLAUSE_OPENERS or run[0].lower().endswith("ing") \
             or not rest and len(words) > 1 or any(w[:1].isupper() for w in rest):
         return None  # "Subprime mortgages ...", "Following Monday's ...": no name, or no verb after it
-    if any(POSSESSIVE_END.search(w) for w in run) or any(w.isupper() and len(w) > 5 for w in run):
+    if any(POSSESSIVE.search(w) for w in run) or any(w.isupper() and len(w) > 5 for w in run):
         return None
     if len(run) == 1 and at_start and not (run[0].isupper() or any(c.isupper() for c in run[0][1:])):
         return None  # "Critics accused ...": one capitalised word opening a sentence is any word

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .harm import PLACE_BEFORE
 from .lexicon import NON_PERSON, US_STATES
-from .names import TOKEN, looks_like_person, split_role_name
+from .names import POSSESSIVE, TOKEN, looks_like_person, split_role_name
 
 NICK = r"[\"\u201c'\u2018][A-Z][\w.\-]*[\"\u201d'\u2019]"
 PARTICLE = r"(?:de|da|del|van|von|der|bin|al|el|la|le|du|dos|ibn|di)"
@@ -33,7 +33,6 @@ PERSON_NOUNS = frozenset("boy girl man woman teen teenager toddler baby child sa
 PLACE_AFTER = re.compile(r"\s+(?:residents?|natives?|man|woman|men|women|boy|girl|teen|teenager|couple|family)\b")
 # States that are also given names ("Georgia Lane", "Montana Reyes"): never read as a place this way.
 STATE_GIVEN_NAMES = frozenset("georgia virginia montana dakota indiana nevada carolina washington florida".split())
-POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 
 @lru_cache(maxsize=8192)
