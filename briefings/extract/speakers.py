@@ -143,7 +143,7 @@ GROUP_NOUNS = frozenset("official aide source executive secretary diplomat analy
                         "delegate colleague friend relative veteran chief head envoy attorney "
                         "police staff management leadership government security media press congress parliament "
                         "family counsel clergy military intelligence administration prosecution defence defense "
-                        "industry labor labour opposition candidate nominee delegate advocate family group campaign "
+                        "industry labor labour opposition advocate group campaign "
                         "committee board council ministry agency party community public crowd panel".split())
 
 
@@ -151,6 +151,8 @@ def can_speak(head: str) -> bool:
     """Whether a lowercase noun ``head`` names someone who can speak ("aides", "the mayor", "police")."""
     word = head.lower()
     return bool(AGENT_END.search(word)) or word in GROUP_NOUNS or word.endswith("s") and word[:-1] in GROUP_NOUNS
+
+
 ROLE_LINKS = frozenset("of with for about from in on at to by".split())  # "a source familiar with Cruz's thinking"
 PAGE_WORDS = frozenset("more text read watch listen photo photos video update updated editor note breaking related "
                        "advertisement share".split())
